@@ -1,0 +1,31 @@
+export default defineAppConfig({
+  pages: [
+    'pages/index/index',
+    'pages/proposal/index',
+    'pages/pledge/index',
+    'pages/news/index',
+    'pages/not-found/index',
+  ],
+  // Tab-bar pages must stay in the main package; the poster gallery is reached from 首页.
+  subPackages: [
+    { root: 'subpackages/poster', pages: ['pages/gallery/index'] },
+  ],
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTitleText: '全国质量月',
+    navigationBarTextStyle: 'black',
+    backgroundColor: '#f5f5f5',
+  },
+  tabBar: {
+    color: '#666666',
+    selectedColor: '#b71c1c',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/index/index', text: '首页' },
+      { pagePath: 'pages/proposal/index', text: '倡议书' },
+      { pagePath: 'pages/pledge/index', text: '我的承诺' },
+    ],
+  },
+})

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '媒体报道',
+  enableShareAppMessage: true,
+  enableShareTimeline: true,
+})

@@ -1,0 +1,59 @@
+import { View, Text } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
+import { Button } from '@nutui/nutui-react-taro'
+import { campaign, findNews, type NewsItem } from '@/content'
+import StateView from '@/components/state-view'
+import { usePageShare } from '@/hooks/use-page-share'
+import { copyText } from '@/services/clipboard'
+import { ROUTES, openTab } from '@/services/navigation'
+import { formatFullDate } from '@/utils/format-date'
+import './index.scss'
+
+export function NewsDetail ({ item }: { item: NewsItem }) {
+  return (
+    <View className='news-detail qm-card'>
+      <Text className='news-detail__title' id='news-title'>{item.title}</Text>
+      <View className='news-detail__meta'>
+        <Text id='news-source'>{item.source}</Text>
+        <Text id='news-date'>{formatFullDate(item.date)}</Text>
+      </View>
+      {item.title.endsWith('…') && (
+        <Text className='news-detail__note'>标题在资料中即以“…”截断，此处照录。</Text>
+      )}
+      <View className='news-detail__link'>
+        {item.url ? (
+          <>
+            <Text className='news-detail__url'>{item.url}</Text>
+            <Button type='primary' fill='outline' onClick={() => copyText(item.url!)}>复制链接</Button>
+          </>
+        ) : (
+          <Text id='news-no-link'>暂无原文链接：资料中只收录了这篇报道的来源、标题和日期。</Text>
+        )}
+      </View>
+    </View>
+  )
+}
+
+export default function NewsPage () {
+  const { params } = useRouter()
+  const item = findNews(params.id)
+  usePageShare({
+    title: item ? item.title : campaign.pageTitle,
+    path: ROUTES.news,
+    query: item ? `id=${item.id}` : undefined,
+  })
+
+  return (
+    <View className='qm-page'>
+      {item ? (
+        <NewsDetail item={item} />
+      ) : (
+        <StateView
+          title='未找到这篇报道'
+          description='链接可能有误或已失效，可以回到首页查看全部报道。'
+          action={<Button type='primary' onClick={() => openTab('home')}>返回首页</Button>}
+        />
+      )}
+    </View>
+  )
+}

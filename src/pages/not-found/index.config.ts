@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '未找到页面',
+  enableShareAppMessage: true,
+  enableShareTimeline: true,
+})

@@ -1,0 +1,31 @@
+import { View, Text } from '@tarojs/components'
+import type { ProposalGroup } from '@/content'
+
+interface TableOfContentsProps {
+  groups: ProposalGroup[]
+  onJump: (sectionId: string) => void
+}
+
+/** The six headed sections under their two groups; a tap scrolls to the section. */
+export default function TableOfContents ({ groups, onJump }: TableOfContentsProps) {
+  return (
+    <View className='proposal-toc' id='proposal-toc'>
+      <Text className='proposal-toc__title'>目录</Text>
+      {groups.map((group) => (
+        <View key={group.id} className='proposal-toc__group'>
+          <Text className='proposal-toc__group-name'>{group.name}</Text>
+          {group.sections.map((section) => (
+            <View
+              key={section.id}
+              id={`toc-${section.id}`}
+              className='proposal-toc__item'
+              onClick={() => onJump(section.id)}
+            >
+              {section.heading}
+            </View>
+          ))}
+        </View>
+      ))}
+    </View>
+  )
+}

@@ -1,0 +1,31 @@
+import Taro from '@tarojs/taro'
+
+/** Every path the app can open, so pages never spell URLs by hand. */
+export const ROUTES = {
+  home: '/pages/index/index',
+  proposal: '/pages/proposal/index',
+  pledge: '/pages/pledge/index',
+  news: '/pages/news/index',
+  notFound: '/pages/not-found/index',
+  posters: '/subpackages/poster/pages/gallery/index',
+} as const
+
+/** Switches to one of the three tab-bar pages. */
+export function openTab (tab: 'home' | 'proposal' | 'pledge') {
+  return Taro.switchTab({ url: ROUTES[tab] })
+}
+
+/** Opens the in-app detail of one media report. */
+export function openNews (id: string) {
+  return Taro.navigateTo({ url: `${ROUTES.news}?id=${encodeURIComponent(id)}` })
+}
+
+/** Opens the poster gallery (a subpackage, loaded on first visit). */
+export function openPosters () {
+  return Taro.navigateTo({ url: ROUTES.posters })
+}
+
+/** Replaces an unknown page with the friendly "未找到" page. */
+export function showNotFound () {
+  return Taro.redirectTo({ url: ROUTES.notFound })
+}
