@@ -5,8 +5,8 @@ import devConfig from './dev'
 import prodConfig from './prod'
 
 // NutUI is drawn at 375 px, our own styles at 750 px.
-const designWidth = (input?: { file?: string }) =>
-  input?.file?.replace(/\\+/g, '/').includes('@nutui/') ? 375 : 750
+const designWidth = (input?: string | number | { file?: string }) =>
+  typeof input === 'object' && input.file?.replace(/\\+/g, '/').includes('@nutui/') ? 375 : 750
 
 // https://docs.taro.zone/docs/next/config#defineconfig-辅助函数
 export default defineConfig<'webpack5'>(async (merge) => {
@@ -26,7 +26,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     alias: {
       '@': path.resolve(__dirname, '..', 'src'),
     },
-    plugins: [],
+    plugins: [path.resolve(__dirname, 'private-appid-plugin.js')],
     defineConstants: {},
     copy: { patterns: [], options: {} },
     framework: 'react',
