@@ -1,0 +1,66 @@
+/**
+ * Where pledges live. Three adapters implement this (memory, SQLite, CloudBase) and all pass
+ * cloud/test/store-contract.ts. Every method is atomic on its own: a pledge row and the
+ * counters change together or not at all.
+ */
+
+export interface PledgeRecord {
+  identity: string
+  /** Assigned once from a sequence that never goes back, so never reused after a withdrawal. */
+  number: number
+  company: string | null
+  source: string | null
+  /** ISO 8601. */
+  pledgedAt: string
+}
+
+export interface NewPledge {
+  identity: string
+  company: string | null
+  source: string | null
+  pledgedAt: string
+}
+
+export interface SignOutcome {
+  pledge: PledgeRecord
+  /** false when the identity had already pledged: the stored pledge is returned unchanged. */
+  created: boolean
+  total: number
+}
+
+export interface WithdrawOutcome {
+  withdrawn: boolean
+  total: number
+}
+
+export interface StoreStats {
+  total: number
+  topCompanies: Array<{ company: string; count: number }>
+  sources: Array<{ source: string; count: number }>
+}
+
+/** What `audit` compares: stored pledge rows against the running counter. */
+export interface StoreAudit {
+  rows: number
+  counter: number
+}
+
+export interface PledgeStore {
+  /** Inserts the pledge unless this identity already has one (then nothing changes). */
+  sign (pledge: NewPledge): Promise<SignOutcome>
+  get (identity: string): Promise<PledgeRecord | null>
+  /** Deletes the pledge for real; its number is not handed out again. */
+  withdraw (identity: string): Promise<WithdrawOutcome>
+  total (): Promise<number>
+  /** Current pledges naming exactly this (normalised) company. */
+  companyCount (company: string): Promise<number>
+  /** Most-named companies and sources, most first, ties by name. */
+  stats (limits: { companies: number; sources: number }): Promise<StoreStats>
+  audit (): Promise<StoreAudit>
+  close (): Promise<void>
+}
+
+/** Shared tie-break so every adapter orders `stats` the same way. */
+export function byCountThenName<T> (name: (item: T) => string, count: (item: T) => number) {
+  return (a: T, b: T): number => count(b) - count(a) || (name(a) < name(b) ? -1 : name(a) > name(b) ? 1 : 0)
+}

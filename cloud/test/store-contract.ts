@@ -1,0 +1,154 @@
+/**
+ * The one contract every PledgeStore adapter passes (memory, SQLite, CloudBase on a fake db).
+ * Call `describeStoreContract` from a test file with a factory for fresh, empty stores.
+ */
+import type { NewPledge, PledgeStore } from '../core/store'
+import { runConcurrently, seededRandom, shuffle } from './random'
+
+export interface ContractOptions {
+  /** Calls in flight during the bursts; a CloudBase function runs one call per instance. */
+  burstConcurrency: number
+}
+
+const at = '2024-09-01T08:00:00.000Z'
+const pledge = (identity: string, extra: Partial<NewPledge> = {}): NewPledge => ({
+  identity, company: null, source: null, pledgedAt: at, ...extra,
+})
+
+async function yieldRandomly (random: () => number): Promise<void> {
+  for (let i = Math.floor(random() * 4); i > 0; i -= 1) await new Promise<void>((resolve) => setImmediate(resolve))
+}
+
+export function describeStoreContract (name: string, open: () => Promise<PledgeStore>, options: ContractOptions): void {
+  describe(`PledgeStore contract: ${name}`, () => {
+    let store: PledgeStore
+    beforeEach(async () => {
+      store = await open()
+    })
+    afterEach(async () => {
+      await store.close()
+    })
+
+    it('starts empty', async () => {
+      expect(await store.total()).toBe(0)
+      expect(await store.get('nobody')).toBeNull()
+      expect(await store.audit()).toEqual({ rows: 0, counter: 0 })
+      expect(await store.stats({ companies: 10, sources: 10 })).toEqual({ total: 0, topCompanies: [], sources: [] })
+    })
+
+    it('signs once per identity: a repeat returns the stored pledge and changes nothing', async () => {
+      const first = await store.sign(pledge('alice', { company: '甲公司', source: 'e:expo' }))
+      expect(first).toEqual({
+        created: true,
+        total: 1,
+        pledge: { identity: 'alice', number: 1, company: '甲公司', source: 'e:expo', pledgedAt: at },
+      })
+      const again = await store.sign(pledge('alice', { company: '乙公司', pledgedAt: '2024-09-02T00:00:00.000Z' }))
+      expect(again).toEqual({ ...first, created: false })
+      expect(await store.get('alice')).toEqual(first.pledge)
+      expect(await store.audit()).toEqual({ rows: 1, counter: 1 })
+    })
+
+    it('withdraw deletes the pledge; a repeat withdraw is a no-op', async () => {
+      await store.sign(pledge('alice'))
+      await store.sign(pledge('bob'))
+      expect(await store.withdraw('alice')).toEqual({ withdrawn: true, total: 1 })
+      expect(await store.get('alice')).toBeNull()
+      expect(await store.withdraw('alice')).toEqual({ withdrawn: false, total: 1 })
+      expect(await store.withdraw('never-signed')).toEqual({ withdrawn: false, total: 1 })
+      expect(await store.audit()).toEqual({ rows: 1, counter: 1 })
+    })
+
+    it('withdraw then sign again counts once, with a new number above every earlier one', async () => {
+      for (const id of ['a', 'b', 'c']) await store.sign(pledge(id))
+      await store.withdraw('a')
+      const again = await store.sign(pledge('a'))
+      expect(again.created).toBe(true)
+      expect(again.pledge.number).toBe(4)
+      expect(again.total).toBe(3)
+      await store.withdraw('c')
+      expect((await store.sign(pledge('d'))).pledge.number).toBe(5)
+      expect(await store.audit()).toEqual({ rows: 3, counter: 3 })
+    })
+
+    it('counts pledges per company over current pledges only', async () => {
+      await store.sign(pledge('a', { company: '甲公司' }))
+      await store.sign(pledge('b', { company: '甲公司' }))
+      await store.sign(pledge('c', { company: '乙公司' }))
+      await store.sign(pledge('d'))
+      expect(await store.companyCount('甲公司')).toBe(2)
+      expect(await store.companyCount('乙公司')).toBe(1)
+      expect(await store.companyCount('丙公司')).toBe(0)
+      await store.withdraw('a')
+      expect(await store.companyCount('甲公司')).toBe(1)
+    })
+
+    it('stats: top companies and sources, most first, ties by name, limited', async () => {
+      // Company k is named by k + 1 pledges; 12 companies, so a limit of 10 drops the two smallest.
+      let n = 0
+      for (let k = 0; k < 12; k += 1) {
+        for (let i = 0; i <= k; i += 1) {
+          n += 1
+          await store.sign(pledge(`p${n}`, { company: `公司${String(k).padStart(2, '0')}`, source: i % 2 === 0 ? 'e:expo' : 's:abc' }))
+        }
+      }
+      await store.sign(pledge('tie-1', { company: '公司00' }))
+      await store.sign(pledge('plain'))
+      const stats = await store.stats({ companies: 10, sources: 10 })
+      expect(stats.total).toBe(n + 2)
+      expect(stats.topCompanies).toHaveLength(10)
+      expect(stats.topCompanies.slice(0, 3)).toEqual([
+        { company: '公司11', count: 12 }, { company: '公司10', count: 11 }, { company: '公司09', count: 10 },
+      ])
+      // 公司00 and 公司01 both have 2 now, and a limit of 10 cuts between counts 3 and 2.
+      expect(stats.topCompanies[9]).toEqual({ company: '公司02', count: 3 })
+      const half = (k: number) => Math.ceil((k + 1) / 2)
+      const expo = Array.from({ length: 12 }, (_u, k) => half(k)).reduce((a, b) => a + b, 0)
+      expect(stats.sources).toEqual([{ source: 'e:expo', count: expo }, { source: 's:abc', count: n - expo }])
+      const tied = await store.stats({ companies: 12, sources: 1 })
+      expect(tied.topCompanies.slice(10)).toEqual([{ company: '公司00', count: 2 }, { company: '公司01', count: 2 }])
+      expect(tied.sources).toEqual([{ source: 'e:expo', count: expo }])
+    })
+
+    it('a burst of 5,000 signs over 500 identities, randomly interleaved, stores exactly 500', async () => {
+      const random = seededRandom(20240901)
+      const identities = Array.from({ length: 500 }, (_u, i) => `burst-${i}`)
+      const calls = shuffle(identities.flatMap((id) => Array.from({ length: 10 }, () => id)), random)
+      const outcomes = await runConcurrently(calls.map((id) => async () => {
+        await yieldRandomly(random)
+        return store.sign(pledge(id))
+      }), options.burstConcurrency)
+
+      expect(outcomes.filter((o) => o.created)).toHaveLength(500)
+      expect(await store.audit()).toEqual({ rows: 500, counter: 500 })
+      expect(await store.total()).toBe(500)
+      // Every identity kept the number it got first; the numbers are exactly 1..500.
+      const numbers = new Map<string, Set<number>>()
+      for (const o of outcomes) numbers.set(o.pledge.identity, (numbers.get(o.pledge.identity) ?? new Set()).add(o.pledge.number))
+      expect([...numbers.values()].every((set) => set.size === 1)).toBe(true)
+      const sorted = [...numbers.values()].map((set) => [...set][0]).sort((a, b) => a - b)
+      expect(sorted).toEqual(Array.from({ length: 500 }, (_u, i) => i + 1))
+    })
+
+    it('signs and withdrawals interleaved keep rows = counter and never reuse a number', async () => {
+      const random = seededRandom(7)
+      const identities = Array.from({ length: 100 }, (_u, i) => `mix-${i}`)
+      const calls = shuffle(identities.flatMap((id) => ['sign', 'sign', 'withdraw', 'sign'].map((op) => [op, id] as const)), random)
+      const handed: number[] = []
+      await runConcurrently(calls.map(([op, id]) => async () => {
+        await yieldRandomly(random)
+        if (op === 'withdraw') return store.withdraw(id)
+        const outcome = await store.sign(pledge(id))
+        if (outcome.created) handed.push(outcome.pledge.number)
+        return outcome
+      }), options.burstConcurrency)
+
+      const audit = await store.audit()
+      expect(audit.rows).toBe(audit.counter)
+      expect(audit.rows).toBeGreaterThan(0)
+      expect(new Set(handed).size).toBe(handed.length)
+      const present = await Promise.all(identities.map((id) => store.get(id)))
+      expect(present.filter((p) => p !== null)).toHaveLength(audit.rows)
+    })
+  })
+}

@@ -1,0 +1,66 @@
+/** @jest-environment node */
+import fs from 'node:fs'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { createLocalPledge } from './pledge-local'
+import type { LocalPledge } from './pledge-local'
+
+let root: string
+beforeEach(() => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'pledge-local-'))
+})
+afterEach(() => {
+  fs.rmSync(root, { recursive: true, force: true })
+})
+
+async function post (pledge: LocalPledge, data: unknown, cookie?: string) {
+  const server = http.createServer((req, res) => { void pledge.route(req, res) })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  try {
+    const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/pledge`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(cookie === undefined ? {} : { cookie }) },
+      body: JSON.stringify(data),
+    })
+    return { json: await res.json(), cookie: res.headers.get('set-cookie')?.split(';')[0] ?? cookie }
+  } finally {
+    server.closeAllConnections()
+    await new Promise((resolve) => server.close(resolve))
+  }
+}
+
+it('keeps the database at DB_PATH and a private session secret under .data/, so identities survive a restart', async () => {
+  const env = { DB_PATH: 'custom/pledge.db' }
+  const first = createLocalPledge(env, root)
+  expect(first.dbPath).toBe(path.join(root, 'custom/pledge.db'))
+  const signed = await post(first, { action: 'sign', company: '甲公司' })
+  expect(signed.json).toMatchObject({ code: 0, data: { pledge: { number: 1, company: '甲公司' } } })
+  await first.close()
+
+  const secretFile = path.join(root, '.data/session-secret')
+  expect(fs.statSync(secretFile).mode & 0o777).toBe(0o600)
+  expect(fs.readFileSync(secretFile, 'utf8')).toMatch(/^[0-9a-f]{64}$/)
+
+  const second = createLocalPledge(env, root)
+  const status = await post(second, { action: 'status' }, signed.cookie)
+  expect(status.json.data).toMatchObject({ pledge: { number: 1 }, total: 1 })
+  await second.close()
+})
+
+it('defaults to .data/pledge.db and the local word list', async () => {
+  const pledge = createLocalPledge({}, root)
+  expect(pledge.dbPath).toBe(path.join(root, '.data/pledge.db'))
+  const result = await post(pledge, { action: 'sign', company: '傻逼公司' })
+  expect(result.json.data).toMatchObject({ companyRejected: 'risky', pledge: { company: null } })
+  await pledge.close()
+})
+
+it('uses SESSION_SECRET when given and refuses bad settings', () => {
+  expect(() => createLocalPledge({ SESSION_SECRET: 'short' }, root)).toThrow(/16 bytes/)
+  expect(() => createLocalPledge({ RATE_LIMIT: 'fast' }, root)).toThrow(/RATE_LIMIT/)
+  const pledge = createLocalPledge({ SESSION_SECRET: 'a-long-enough-session-secret' }, root)
+  expect(fs.existsSync(path.join(root, '.data/session-secret'))).toBe(false)
+  return pledge.close()
+})

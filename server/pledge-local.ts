@@ -1,0 +1,60 @@
+/**
+ * The pledge function as the local runner serves it: the same handler as the cloud, with the
+ * SQLite store, the word-list content check and a signed session cookie for identity.
+ * Environment: DB_PATH (default .data/pledge.db), SESSION_SECRET (default: a random secret
+ * kept in .data/session-secret), RATE_LIMIT ("off" or "<perSecond>,<burst>").
+ */
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { createWordListChecker } from '../cloud/core/content-check'
+import { handle } from '../cloud/core/handle'
+import { openSqliteStore } from '../cloud/core/stores/sqlite'
+import { createFunctionRoute, parseRateLimit } from './pledge-route'
+import type { FunctionRoute } from './pledge-route'
+
+/** Reads DB_PATH, SESSION_SECRET and RATE_LIMIT; `process.env` by default. */
+export type LocalPledgeEnv = Record<string, string | undefined>
+
+export interface LocalPledge {
+  route: FunctionRoute
+  dbPath: string
+  close (): Promise<void>
+}
+
+/** The secret survives restarts so browsers keep their identity; it never leaves .data/. */
+function loadSecret (env: LocalPledgeEnv, dataDir: string): string {
+  if (env.SESSION_SECRET) return env.SESSION_SECRET
+  const file = path.join(dataDir, 'session-secret')
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dataDir, { recursive: true })
+    try {
+      fs.writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' })
+    } catch (error) {
+      // Another process created it first; use theirs.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+    }
+  }
+  return fs.readFileSync(file, 'utf8').trim()
+}
+
+export function createLocalPledge (env: LocalPledgeEnv = process.env, root: string = process.cwd()): LocalPledge {
+  const dataDir = path.join(root, '.data')
+  const dbPath = path.resolve(root, env.DB_PATH || path.join('.data', 'pledge.db'))
+  fs.mkdirSync(path.dirname(dbPath), { recursive: true })
+  const rateLimit = parseRateLimit(env.RATE_LIMIT)
+  const secret = loadSecret(env, dataDir)
+  const store = openSqliteStore(dbPath)
+  const contentCheck = createWordListChecker()
+  const onError = (error: unknown) => console.error('pledge:', error)
+  try {
+    const route = createFunctionRoute((identity, data) => handle(identity, data, { store, contentCheck, onError }), {
+      secret, rateLimit, onError,
+    })
+    return { route, dbPath, close: () => store.close() }
+  } catch (error) {
+    // A bad secret must not leave the database and its checkpointer thread open.
+    void store.close()
+    throw error
+  }
+}
