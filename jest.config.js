@@ -1,0 +1,48 @@
+// Jest for the unit tier: src/ pages and services against the real Taro H5 runtime
+// (@tarojs/test-utils-react) in jsdom; cloud/ and server/ tests opt into Node with
+// a `/** @jest-environment node */` docblock.
+const path = require('node:path')
+
+const testUtils = path.dirname(require.resolve('@tarojs/test-utils-react/package.json'))
+const taroH5Runtime = path.join(testUtils, 'dist/jest/runtime/taro-h5.js')
+
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'jsdom',
+  testMatch: [
+    '<rootDir>/test/**/*.test.{ts,tsx}',
+    '<rootDir>/cloud/**/*.test.ts',
+    '<rootDir>/server/**/*.test.ts',
+  ],
+  testPathIgnorePatterns: ['/dist/', '/node_modules/', '<rootDir>/e2e/'],
+  setupFiles: ['<rootDir>/test/support/setup.js'],
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'mjs', 'cjs', 'json'],
+  transform: {
+    // The test-utils runtime re-exports @tarojs/taro-h5; its transformer adds the React
+    // hooks (useRouter, useShareAppMessage …) the way Taro's H5 build does.
+    [`^${taroH5Runtime.replace(/[.\\/]/g, '\\$&')}$`]: path.join(testUtils, 'dist/jest/babel-transformer.js'),
+    // Everything else, ours and ESM from node_modules (NutUI's swiper ships .mjs), goes
+    // through babel.config.js: babel-preset-taro emits CommonJS for Node when NODE_ENV=test.
+    '^.+\\.(ts|tsx|js|jsx|mjs|cjs)$': 'babel-jest',
+  },
+  // Taro, Stencil and NutUI ship ESM, so node_modules is transformed except packages that
+  // are CommonJS already: transforming Jest, Babel or React themselves crashes, the rest
+  // would only slow a cold run.
+  transformIgnorePatterns: [
+    '/node_modules/(jest[^/]*|@jest|babel[^/]*|@babel|react|react-dom|scheduler|jsdom)/',
+    '/node_modules/(@testing-library|aria-query|dom-accessibility-api|pretty-format|react-is)/',
+    '/node_modules/(dayjs|opencc-js|better-sqlite3|bindings|file-uri-to-path|esbuild)/',
+  ],
+  moduleNameMapper: {
+    '\\.(css|scss|sass|less)$': '<rootDir>/test/support/style-stub.js',
+    '^@/(.*)$': '<rootDir>/src/$1',
+    // As Taro's H5 build aliases them: the H5 APIs plus hooks, and the React wrappers of
+    // Taro's web components.
+    '^@tarojs/taro$': taroH5Runtime,
+    '^@tarojs/components$': '@tarojs/components/lib/react/index',
+  },
+  // Defined by Taro's H5 webpack plugin (false unless the app opts into the old adapter).
+  globals: {
+    DEPRECATED_ADAPTER_COMPONENT: false,
+  },
+}
