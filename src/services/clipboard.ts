@@ -1,7 +1,16 @@
 import Taro from '@tarojs/taro'
 
-/** Copies text; WeChat shows its own "内容已复制" toast, H5 gets ours. */
-export async function copyText (text: string) {
-  await Taro.setClipboardData({ data: text })
-  if (process.env.TARO_ENV === 'h5') await Taro.showToast({ title: '已复制', icon: 'success' })
+/**
+ * Copies text. Both WeChat and Taro's H5 runtime show their own "内容已复制" toast on success;
+ * on failure (privacy consent refused, no clipboard in the browser) the user is told plainly.
+ * Resolves to whether the copy succeeded.
+ */
+export async function copyText (text: string): Promise<boolean> {
+  try {
+    await Taro.setClipboardData({ data: text })
+    return true
+  } catch {
+    await Taro.showToast({ title: '复制失败，请长按链接手动复制', icon: 'none' }).catch(() => undefined)
+    return false
+  }
 }

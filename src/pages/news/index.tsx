@@ -23,7 +23,7 @@ export function NewsDetail ({ item }: { item: NewsItem }) {
       <View className='news-detail__link'>
         {item.url ? (
           <>
-            <Text className='news-detail__url'>{item.url}</Text>
+            <Text className='news-detail__url' userSelect>{item.url}</Text>
             <Button type='primary' fill='outline' onClick={() => copyText(item.url!)}>复制链接</Button>
           </>
         ) : (
@@ -37,11 +37,11 @@ export function NewsDetail ({ item }: { item: NewsItem }) {
 export default function NewsPage () {
   const { params } = useRouter()
   const item = findNews(params.id)
-  usePageShare({
-    title: item ? item.title : campaign.pageTitle,
-    path: ROUTES.news,
-    query: item ? `id=${item.id}` : undefined,
-  })
+  // An unknown report is a dead end: a share to a friend opens the home page instead
+  // (a Moments share always reopens the current page).
+  usePageShare(item
+    ? { title: item.title, path: ROUTES.news, query: `id=${item.id}` }
+    : { title: campaign.pageTitle, path: ROUTES.home })
 
   return (
     <View className='qm-page'>
