@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+// `npm run test:weapp`: build the mini-program, then compile every WXML and WXSS file with
+// WeChat's own compilers (wcc/wcsc from the npm package miniprogram-compiler) and check that
+// app.json's pages, subpackages and tab bar point at files that exist.
+//   node scripts/check-weapp.mjs [--no-build] [--dir dist/weapp]
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+
+const require = createRequire(import.meta.url)
+const { values: args } = parseArgs({
+  options: {
+    'no-build': { type: 'boolean', default: false },
+    dir: { type: 'string', default: 'dist/weapp' },
+  },
+})
+const dir = path.resolve(args.dir)
+// wcc/wcsc print whole compiled apps to stdout; the package's 1 MB default is too small.
+const maxBuffer = 64 * 1024 * 1024
+const PAGE_FILES = ['.js', '.json', '.wxml']
+
+if (!args['no-build']) {
+  const build = spawnSync('npx', ['taro', 'build', '--type', 'weapp'], { stdio: 'inherit' })
+  if (build.status !== 0) process.exit(build.status ?? 1)
+}
+
+const problems = []
+
+function listFiles (root, ext) {
+  return fs.readdirSync(root, { recursive: true })
+    .map((file) => file.split(path.sep).join('/'))
+    .filter((file) => file.endsWith(ext) && !file.startsWith('node_modules/'))
+    .sort()
+}
+
+function checkAppJson () {
+  const file = path.join(dir, 'app.json')
+  if (!fs.existsSync(file)) {
+    problems.push(`${file} 不存在：请先构建小程序`)
+    return
+  }
+  const app = JSON.parse(fs.readFileSync(file, 'utf8'))
+  const pages = Array.isArray(app.pages) ? app.pages : []
+  if (pages.length === 0) problems.push('app.json: pages 为空')
+  const subPackages = app.subPackages ?? app.subpackages ?? []
+  const allPages = [
+    ...pages,
+    ...subPackages.flatMap((pkg) => (pkg.pages ?? []).map((page) => `${pkg.root.replace(/\/$/, '')}/${page}`)),
+  ]
+  for (const page of allPages) {
+    for (const ext of PAGE_FILES) {
+      if (!fs.existsSync(path.join(dir, page + ext))) problems.push(`app.json: 页面 ${page} 缺少 ${page}${ext}`)
+    }
+  }
+  const tabs = app.tabBar?.list ?? []
+  if (tabs.length < 2) problems.push(`app.json: tabBar.list 需要至少 2 项，现有 ${tabs.length} 项`)
+  for (const tab of tabs) {
+    // WeChat requires tab-bar pages in the main package.
+    if (!pages.includes(tab.pagePath)) problems.push(`app.json: tabBar 页面 ${tab.pagePath} 不在主包 pages 中`)
+    if (!tab.text) problems.push(`app.json: tabBar 页面 ${tab.pagePath} 缺少 text`)
+  }
+  return allPages.length
+}
+
+/** wcc compiles all WXML in one run (templates import each other); it exits non-zero on error. */
+function compileWxml (files) {
+  if (files.length === 0) return
+  const wcc = require('miniprogram-compiler/src/wcc')
+  try {
+    wcc(dir, files.map((file) => file.slice(0, -'.wxml'.length)), listFiles(dir, '.wxs'), { maxBuffer })
+  } catch (error) {
+    problems.push(`wcc: ${error.message.trim()}`)
+  }
+}
+
+/** wcsc compiles all WXSS in one run (@import needs its targets); it returns, not throws, an Error. */
+function compileWxss (files) {
+  if (files.length === 0) return
+  const wcsc = require('miniprogram-compiler/src/wcsc')
+  const result = wcsc(dir, files.map((file) => file.slice(0, -'.wxss'.length)), { maxBuffer })
+  if (result instanceof Error) problems.push(`wcsc: ${result.message.trim()}`)
+}
+
+const started = performance.now()
+const pageCount = checkAppJson()
+const wxml = fs.existsSync(dir) ? listFiles(dir, '.wxml') : []
+const wxss = fs.existsSync(dir) ? listFiles(dir, '.wxss') : []
+if (fs.existsSync(dir)) {
+  compileWxml(wxml)
+  compileWxss(wxss)
+}
+const ms = (performance.now() - started).toFixed(0)
+
+if (problems.length > 0) {
+  console.error(`check-weapp: ${problems.length} 个问题（${path.relative(process.cwd(), dir) || dir}）`)
+  for (const problem of problems) console.error(`  ✗ ${problem}`)
+  process.exit(1)
+}
+console.log(`check-weapp: ${pageCount} 个页面；wcc 编译 ${wxml.length} 个 WXML，wcsc 编译 ${wxss.length} 个 WXSS，无错误（${ms} ms）`)
