@@ -14,6 +14,8 @@ export const ErrorCode = {
   IDENTITY_IN_BODY: 40005,
   INVALID_JSON: 40006,
   NO_IDENTITY: 40100,
+  /** Local runner only: POST /api/<name> for a function it does not serve. */
+  UNKNOWN_FUNCTION: 40400,
   TOO_LARGE: 41300,
   RATE_LIMITED: 42900,
   INTERNAL: 50000,

@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+// `npm start`: build H5 when dist/h5 is missing or older than the sources, bundle the local
+// server (TypeScript, shared with the cloud function's core) with esbuild, and run it.
+//   node scripts/start.mjs [--no-build]     (SKIP_BUILD=1 works too)
+import { spawn, spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import * as esbuild from 'esbuild'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const index = path.join(root, 'dist/h5/index.html')
+const bundle = path.join(root, '.build/server.cjs')
+const skipBuild = process.argv.includes('--no-build') || process.env.SKIP_BUILD === '1'
+
+function newestMtime (dir) {
+  let newest = 0
+  for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) newest = Math.max(newest, fs.statSync(path.join(entry.parentPath ?? entry.path, entry.name)).mtimeMs)
+  }
+  return newest
+}
+
+const sources = ['src', 'config', 'cloud/core'].map((dir) => path.join(root, dir))
+const stale = !fs.existsSync(index) || fs.statSync(index).mtimeMs < Math.max(...sources.map(newestMtime))
+if (stale && !skipBuild) {
+  console.log('构建 H5（dist/h5 不存在或比源码旧）…')
+  const build = spawnSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: root, stdio: 'inherit' })
+  if (build.status !== 0) process.exit(build.status ?? 1)
+}
+
+await esbuild.build({
+  entryPoints: [path.join(root, 'server/main.ts')],
+  outfile: bundle,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  external: ['better-sqlite3'],
+  logLevel: 'warning',
+})
+
+// A child (not an import) so the server's own signal handling decides how it stops.
+const server = spawn(process.execPath, [bundle], { cwd: root, stdio: 'inherit' })
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))

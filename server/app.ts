@@ -1,0 +1,138 @@
+/**
+ * The local runner's HTTP server: the H5 build as static files, plus `POST /api/<name>`
+ * routed to the functions it is given. Listens wherever the caller says (main.ts: 127.0.0.1).
+ */
+import { createHash } from 'node:crypto'
+import fs from 'node:fs'
+import http from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import path from 'node:path'
+import zlib from 'node:zlib'
+import { ErrorCode } from '../cloud/core/protocol'
+
+export type ApiRoute = (req: IncomingMessage, res: ServerResponse) => Promise<void>
+
+export interface AppServerOptions {
+  /** Folder of the H5 build (dist/h5). */
+  root: string
+  /** Function routes by name: `api.pledge` answers POST /api/pledge. */
+  api?: Record<string, ApiRoute>
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+}
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.map', '.txt', '.svg'])
+/** Taro names built assets `<name>.<contenthash>.<ext>`: safe to cache forever. */
+const HASHED = /\.[0-9a-f]{8,}\.(js|css)$/
+const SECURITY_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+}
+
+interface CachedFile { body: Buffer; gzip: Buffer | null; etag: string; type: string; cache: string }
+
+function sendJson (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', ...headers })
+  res.end(JSON.stringify(body))
+}
+
+/** Resolves a URL path inside root, or null for anything that would escape it. */
+export function resolveInside (root: string, urlPath: string): string | null {
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(urlPath)
+  } catch {
+    return null
+  }
+  if (decoded.includes('\0')) return null
+  const file = path.resolve(root, `.${path.posix.normalize(`/${decoded}`)}`)
+  return file === root || file.startsWith(root + path.sep) ? file : null
+}
+
+export function createAppServer ({ root: rootDir, api = {} }: AppServerOptions): http.Server {
+  const root = path.resolve(rootDir)
+  // The build is immutable while the server runs, so files are read and compressed once.
+  const cache = new Map<string, CachedFile>()
+
+  function load (file: string): CachedFile | null {
+    const hit = cache.get(file)
+    if (hit) return hit
+    if (!fs.existsSync(file) || !fs.statSync(file).isFile()) return null
+    const ext = path.extname(file)
+    const body = fs.readFileSync(file)
+    const entry = {
+      body,
+      gzip: COMPRESSIBLE.has(ext) && body.length > 1024 ? zlib.gzipSync(body) : null,
+      etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
+      type: CONTENT_TYPES[ext] ?? 'application/octet-stream',
+      cache: HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
+    }
+    cache.set(file, entry)
+    return entry
+  }
+
+  function serveStatic (req: IncomingMessage, res: ServerResponse, pathname: string) {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { ...SECURITY_HEADERS, Allow: 'GET, HEAD' })
+      res.end()
+      return
+    }
+    const file = resolveInside(root, pathname)
+    if (file === null) {
+      res.writeHead(400, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' })
+      res.end('Bad path')
+      return
+    }
+    // The H5 router is hash-based; any other path that is not a file gets the app shell,
+    // which shows its own "未找到页面" state.
+    const entry = load(file) ?? (path.extname(file) === '' ? load(path.join(root, 'index.html')) : null)
+    if (entry === null) {
+      res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' })
+      res.end('Not found')
+      return
+    }
+    const headers: Record<string, string> = {
+      ...SECURITY_HEADERS, 'Content-Type': entry.type, 'Cache-Control': entry.cache, ETag: entry.etag, Vary: 'Accept-Encoding',
+    }
+    if (req.headers['if-none-match'] === entry.etag) {
+      res.writeHead(304, headers)
+      res.end()
+      return
+    }
+    const gzip = entry.gzip !== null && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')
+    const body = gzip ? entry.gzip! : entry.body
+    res.writeHead(200, { ...headers, 'Content-Length': String(body.length), ...(gzip ? { 'Content-Encoding': 'gzip' } : {}) })
+    res.end(req.method === 'HEAD' ? undefined : body)
+  }
+
+  return http.createServer((req, res) => {
+    const pathname = (req.url ?? '/').split('?')[0]
+    const apiMatch = /^\/api\/([^/]+)$/.exec(pathname)
+    if (apiMatch !== null || pathname.startsWith('/api/')) {
+      const route = apiMatch !== null && Object.prototype.hasOwnProperty.call(api, apiMatch[1]) ? api[apiMatch[1]] : undefined
+      if (route === undefined) {
+        sendJson(res, 404, { code: ErrorCode.UNKNOWN_FUNCTION, message: '未知的接口', data: null })
+      } else if (req.method !== 'POST') {
+        sendJson(res, 405, { code: ErrorCode.BAD_REQUEST, message: '请使用 POST 调用云函数', data: null }, { Allow: 'POST' })
+      } else {
+        route(req, res).catch(() => {
+          if (!res.headersSent) sendJson(res, 500, { code: ErrorCode.INTERNAL, message: '服务暂时不可用，请稍后重试', data: null })
+          else res.destroy()
+        })
+      }
+      return
+    }
+    serveStatic(req, res, pathname === '/' ? '/index.html' : pathname)
+  })
+}
