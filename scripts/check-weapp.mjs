@@ -35,13 +35,24 @@ function listFiles (root, ext) {
     .sort()
 }
 
+/** Every .json the mini-program loads must parse; wcc silently skips a page .json that does not. */
+function readJson (file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'))
+  } catch (error) {
+    problems.push(`${path.relative(dir, file)}: JSON 无法解析（${error.message}）`)
+    return null
+  }
+}
+
 function checkAppJson () {
   const file = path.join(dir, 'app.json')
   if (!fs.existsSync(file)) {
     problems.push(`${file} 不存在：请先构建小程序`)
-    return
+    return 0
   }
-  const app = JSON.parse(fs.readFileSync(file, 'utf8'))
+  const app = readJson(file)
+  if (!app) return 0
   const pages = Array.isArray(app.pages) ? app.pages : []
   if (pages.length === 0) problems.push('app.json: pages 为空')
   const subPackages = app.subPackages ?? app.subpackages ?? []
@@ -88,6 +99,7 @@ const pageCount = checkAppJson()
 const wxml = fs.existsSync(dir) ? listFiles(dir, '.wxml') : []
 const wxss = fs.existsSync(dir) ? listFiles(dir, '.wxss') : []
 if (fs.existsSync(dir)) {
+  for (const file of listFiles(dir, '.json')) if (file !== 'app.json') readJson(path.join(dir, file))
   compileWxml(wxml)
   compileWxss(wxss)
 }

@@ -90,7 +90,8 @@ if (args['write-readme']) {
     console.error('size: README.md 中没有 <!-- size:start --> … <!-- size:end --> 区块')
     process.exit(1)
   }
-  fs.writeFileSync(readme, text.replace(/<!-- size:start -->[\s\S]*<!-- size:end -->/, block))
+  // A function replacement, so a `$` in a file name is not read as a replacement pattern.
+  fs.writeFileSync(readme, text.replace(/<!-- size:start -->[\s\S]*<!-- size:end -->/, () => block))
 }
 
 if (over) {

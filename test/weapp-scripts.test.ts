@@ -8,8 +8,12 @@ import path from 'node:path'
 
 const root = path.resolve(__dirname, '..')
 
+const fixtures: string[] = []
+afterAll(() => fixtures.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })))
+
 function writeApp (files: Record<string, string>) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'weapp-fixture-'))
+  fixtures.push(dir)
   for (const [file, text] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true })
     fs.writeFileSync(path.join(dir, file), text)
@@ -17,8 +21,8 @@ function writeApp (files: Record<string, string>) {
   return dir
 }
 
-function run (script: string, args: string[]) {
-  const result = spawnSync('node', [path.join(root, 'scripts', script), '--no-build', ...args], { encoding: 'utf8' })
+function run (script: string, args: string[], cwd = root) {
+  const result = spawnSync('node', [path.join(root, 'scripts', script), '--no-build', ...args], { encoding: 'utf8', cwd })
   return { status: result.status, output: result.stdout + result.stderr }
 }
 
@@ -55,6 +59,19 @@ describe('check-weapp', () => {
     const { status, output } = run('check-weapp.mjs', ['--dir', dir])
     expect(status).toBe(1)
     expect(output).toContain('sub/pages/extra/index.wxml')
+  })
+
+  test('a bad mustache expression fails and names the file', () => {
+    const dir = writeApp({ ...validApp(), ...page('pages/home/index', '<view>{{ a. }}</view>') })
+    const { status, output } = run('check-weapp.mjs', ['--dir', dir])
+    expect(status).toBe(1)
+    expect(output).toContain('pages/home/index.wxml')
+  })
+
+  test('a page .json that does not parse fails', () => {
+    const { status, output } = run('check-weapp.mjs', ['--dir', writeApp({ ...validApp(), 'pages/me/index.json': '{' })])
+    expect(status).toBe(1)
+    expect(output).toContain('pages/me/index.json: JSON 无法解析')
   })
 
   test('broken WXSS fails and names the file', () => {
@@ -102,6 +119,25 @@ describe('size', () => {
     const { status, output } = run('size.mjs', ['--dir', sized(), '--max-main-kb', '4'])
     expect(status).toBe(1)
     expect(output).toContain('超过预算 4 KB')
+  })
+
+  test('a missing app.json fails without a build', () => {
+    const { status, output } = run('size.mjs', ['--dir', writeApp({ 'app.js': 'App({})' })])
+    expect(status).toBe(1)
+    expect(output).toContain('app.json 不存在')
+  })
+
+  test('--write-readme replaces only the size block', () => {
+    const cwd = writeApp({ 'README.md': '# 标题\n\n<!-- size:start -->\n旧表\n<!-- size:end -->\n\n结尾 $& $1\n' })
+    const dir = sized()
+    fs.writeFileSync(path.join(dir, '$&.js'), 'x'.repeat(2048))
+    const { status } = run('size.mjs', ['--dir', dir, '--write-readme'], cwd)
+    expect(status).toBe(0)
+    const readme = fs.readFileSync(path.join(cwd, 'README.md'), 'utf8')
+    expect(readme.startsWith('# 标题\n\n<!-- size:start -->\n| 部分 | 体积 |\n| --- | --- |\n| taro.js | 2.9 KB |\n')).toBe(true)
+    expect(readme).toContain('| $&.js | 2.0 KB |')
+    expect(readme).toContain('| 分包 sub | 0.7 KB |\n<!-- size:end -->\n\n结尾 $& $1\n')
+    expect(readme).not.toContain('旧表')
   })
 
   test('the default budget is 420 KB', () => {
