@@ -1,0 +1,172 @@
+// Issue 2 in a real browser: every tab, the whole proposal, TOC jumps, the persisted font size,
+// news details and the "未找到" states, on the H5 build served by `npm start`.
+import assert from 'node:assert/strict'
+import { after, before, describe, test } from 'node:test'
+import { currentPage, launchBrowser, loadContent, openPhone, screenshot, startServer, PAGE_TRANSITION_MS } from './helpers.mjs'
+
+let server
+let browser
+let content
+
+before(async () => {
+  ;[server, browser, content] = await Promise.all([startServer(), launchBrowser(), loadContent()])
+})
+after(async () => {
+  await browser?.close()
+  assert.equal(await server?.stop(), 0, 'the server exits cleanly on SIGTERM')
+})
+
+/** Opens a route on a fresh phone page and returns it with its collected errors. */
+async function open (route) {
+  const phone = await openPhone(browser)
+  await phone.page.goto(`${server.url}#${route}`)
+  await phone.page.waitForSelector('.taro_page', { state: 'visible' })
+  await phone.page.waitForTimeout(PAGE_TRANSITION_MS)
+  return phone
+}
+
+async function tapTab (page, label) {
+  await page.locator('.weui-tabbar__item', { hasText: label }).click()
+  await page.waitForTimeout(PAGE_TRANSITION_MS)
+}
+
+/** Nothing wider than the phone; Chinese drawn with a CJK font (a missing font shows boxes). */
+async function assertLaidOut (page) {
+  const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - window.innerWidth)
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`)
+  const cjk = await page.evaluate(() => document.fonts.check('16px "Noto Sans CJK SC"', '质量'))
+  assert.ok(cjk, 'Noto Sans CJK is available for Chinese text')
+}
+
+describe('tabs', () => {
+  test('首页 / 倡议书 / 我的承诺 open from the tab bar and fit the screen', async () => {
+    const { page, errors, context } = await open('/pages/index/index')
+    assert.deepEqual(await page.locator('.weui-tabbar__label').allTextContents(), ['首页', '倡议书', '我的承诺'])
+    await assertLaidOut(page)
+    await screenshot(page, 'tab-home')
+
+    await tapTab(page, '倡议书')
+    assert.equal(await currentPage(page).locator('#proposal-title').textContent(), content.proposal.title)
+    await assertLaidOut(page)
+    await screenshot(page, 'tab-proposal')
+
+    await tapTab(page, '我的承诺')
+    assert.ok(await currentPage(page).locator('#pledge-button, .state-view').first().isVisible())
+    await assertLaidOut(page)
+    await screenshot(page, 'tab-pledge')
+    assert.deepEqual(errors, [])
+    await context.close()
+  })
+})
+
+describe('倡议书', () => {
+  test('shows the six headings and the opening words of every paragraph', async () => {
+    const { page, errors, context } = await open('/pages/proposal/index')
+    const text = await currentPage(page).innerText()
+    const sections = content.proposal.groups.flatMap((group) => group.sections)
+    assert.equal(sections.length, 6)
+    for (const section of sections) {
+      await currentPage(page).getByText(section.heading, { exact: true }).first().waitFor({ state: 'visible' })
+    }
+    const paragraphs = [...content.proposal.intro, ...sections.flatMap((section) => section.paragraphs)]
+    for (const paragraph of paragraphs) assert.ok(text.includes(paragraph.slice(0, 12)), `missing: ${paragraph.slice(0, 12)}`)
+
+    const body = await currentPage(page).locator('.proposal__paragraph').first().evaluate((el) => {
+      const style = getComputedStyle(el)
+      return { size: parseFloat(style.fontSize), lineHeight: parseFloat(style.lineHeight) }
+    })
+    assert.ok(body.size >= 17, `body text is ${body.size}px`)
+    assert.ok(body.lineHeight / body.size >= 1.7, `line height is ${body.lineHeight / body.size}`)
+    assert.deepEqual(errors, [])
+    await context.close()
+  })
+
+  test('the table of contents jumps to each section and back', async () => {
+    const { page, context } = await open('/pages/proposal/index')
+    const view = currentPage(page)
+    for (const section of content.proposal.groups.flatMap((group) => group.sections)) {
+      await view.locator(`#toc-${section.id}`).click()
+      await page.waitForFunction((id) => {
+        const top = document.querySelector(`#proposal-${id}`).getBoundingClientRect().top
+        return top >= 0 && top < window.innerHeight / 2
+      }, section.id, { timeout: 3000 })
+    }
+    await view.locator('#proposal-back-to-toc').click()
+    await page.waitForFunction(() => {
+      const top = document.querySelector('#proposal-toc').getBoundingClientRect().top
+      return top >= 0 && top < window.innerHeight
+    }, null, { timeout: 3000 })
+    await context.close()
+  })
+
+  test('特大 enlarges the text and survives a reload', async () => {
+    const { page, context } = await open('/pages/proposal/index')
+    const size = () => currentPage(page).locator('.proposal__paragraph').first()
+      .evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+    const standard = await size()
+    await currentPage(page).locator('#font-size-xlarge').click()
+    const xlarge = await size()
+    assert.ok(xlarge >= 18 && xlarge > standard, `特大 is ${xlarge}px (standard ${standard}px)`)
+    await page.reload()
+    await page.waitForSelector('.proposal--xlarge', { state: 'visible' })
+    assert.equal(await size(), xlarge)
+    await assertLaidOut(page)
+    await screenshot(page, 'proposal-xlarge')
+    await context.close()
+  })
+})
+
+describe('首页', () => {
+  test('theme, slogans and five dated reports; a report opens its detail without a made-up link', async () => {
+    const { page, errors, context } = await open('/pages/index/index')
+    const home = currentPage(page)
+    assert.equal(await home.locator('#home-theme').textContent(), content.campaign.theme)
+    for (const slogan of content.campaign.slogans) await home.getByText(slogan).first().waitFor({ state: 'visible' })
+    for (const item of content.newsItems) {
+      const [, month, day] = item.date.split('-').map(Number)
+      const row = home.locator(`#news-${item.id}`)
+      assert.ok((await row.innerText()).includes(`${month}月${day}日`), `${item.id} shows its date`)
+      assert.ok((await row.innerText()).includes(item.source))
+    }
+    const first = content.newsItems[0]
+    await home.locator(`#news-${first.id}`).click()
+    await page.waitForSelector('#news-title', { state: 'visible' })
+    const detail = currentPage(page)
+    assert.equal(await detail.locator('#news-title').textContent(), first.title)
+    assert.equal(await detail.locator('#news-source').textContent(), first.source)
+    assert.ok(await detail.locator('#news-no-link').isVisible())
+    assert.equal(await detail.getByText('复制链接').count(), 0)
+    await screenshot(page, 'news-detail')
+    await page.goBack()
+    await page.waitForTimeout(PAGE_TRANSITION_MS)
+    assert.ok(await currentPage(page).locator('#home-theme').isVisible())
+    assert.deepEqual(errors, [])
+    await context.close()
+  })
+
+  test('the posters card opens the gallery subpackage', async () => {
+    const { page, errors, context } = await open('/pages/index/index')
+    await currentPage(page).locator('#entry-posters').click()
+    await page.waitForURL(/subpackages\/poster\/pages\/gallery/)
+    await page.waitForTimeout(PAGE_TRANSITION_MS)
+    assert.ok((await currentPage(page).innerText()).includes('海报'))
+    await screenshot(page, 'posters')
+    assert.deepEqual(errors, [])
+    await context.close()
+  })
+})
+
+describe('bad input', () => {
+  test('an unknown news id says 未找到这篇报道', async () => {
+    const { page, context } = await open('/pages/news/index?id=nope')
+    await currentPage(page).getByText('未找到这篇报道').waitFor({ state: 'visible' })
+    await context.close()
+  })
+
+  test('an unknown page path says 未找到页面', async () => {
+    const { page, context } = await open('/pages/nope/index')
+    await currentPage(page).getByText('未找到页面').first().waitFor({ state: 'visible' })
+    await screenshot(page, 'not-found')
+    await context.close()
+  })
+})

@@ -1,0 +1,95 @@
+// Shared by the browser tests: the real local runner (scripts/start.mjs) on a free port with a
+// throw-away database, Debian Chromium through playwright-core, phone-sized pages that fail
+// the test on any console error, and screenshots in test-results/screenshots/.
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import * as esbuild from 'esbuild'
+import { chromium } from 'playwright-core'
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+export const SCREENSHOTS = path.join(root, 'test-results/screenshots')
+/** Taro's H5 pages slide in; screenshots and geometry wait for the transition to end. */
+export const PAGE_TRANSITION_MS = 600
+
+/** Starts `npm start` without the build step; resolves once it prints its URL. */
+export async function startServer (env = {}) {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'qm-e2e-'))
+  const child = spawn(process.execPath, ['scripts/start.mjs', '--no-build'], {
+    cwd: root,
+    env: { ...process.env, PORT: '0', DB_PATH: path.join(work, 'pledge.db'), SESSION_SECRET: 'e2e-session-secret-0123456789', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let log = ''
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 15_000)
+    const onData = (chunk) => {
+      log += chunk
+      const match = /http:\/\/127\.0\.0\.1:\d+\//.exec(log)
+      if (match) {
+        clearTimeout(timer)
+        resolve(match[0])
+      }
+    }
+    child.stdout.on('data', onData)
+    child.stderr.on('data', onData)
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${log}`)))
+  })
+  return {
+    url,
+    log: () => log,
+    async stop () {
+      if (child.exitCode !== null) return child.exitCode
+      const exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)))
+      child.kill('SIGTERM')
+      return exited
+    },
+  }
+}
+
+export async function launchBrowser () {
+  return chromium.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  })
+}
+
+/** A 375×667 phone context; every console error or page error is collected for the test to assert. */
+export async function openPhone (browser) {
+  const context = await browser.newContext({
+    viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN',
+  })
+  const page = await context.newPage()
+  page.setDefaultTimeout(10_000)
+  const errors = []
+  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()) })
+  page.on('pageerror', (error) => errors.push(error.message))
+  return { context, page, errors }
+}
+
+export async function screenshot (page, name) {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true })
+  await page.waitForTimeout(PAGE_TRANSITION_MS)
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) })
+}
+
+/** The visible Taro page (tab pages stay in the DOM, hidden). */
+export function currentPage (page) {
+  return page.locator('.taro_page:visible').last()
+}
+
+/** The app's own content module, compiled from src/ so tests compare against the real data. */
+export async function loadContent () {
+  const result = await esbuild.build({
+    entryPoints: [path.join(root, 'src/content/index.ts')],
+    bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'error',
+  })
+  const module = { exports: {} }
+  new Function('module', 'exports', result.outputFiles[0].text)(module, module.exports)
+  return module.exports
+}
