@@ -8,6 +8,10 @@ import prodConfig from './prod'
 const designWidth = (input?: string | number | { file?: string }) =>
   typeof input === 'object' && input.file?.replace(/\\+/g, '/').includes('@nutui/') ? 375 : 750
 
+// The wire contract (cloud/core/protocol.ts) is shared with the cloud function; Taro only
+// compiles src/ unless told otherwise.
+const sharedSources = { include: [path.resolve(__dirname, '..', 'cloud/core')] }
+
 // https://docs.taro.zone/docs/next/config#defineconfig-辅助函数
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -33,6 +37,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
+      compile: sharedSources,
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
@@ -42,6 +47,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
     },
     h5: {
+      compile: sharedSources,
       publicPath: '/',
       staticDirectory: 'static',
       output: {

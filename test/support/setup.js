@@ -4,3 +4,9 @@ if (typeof window !== 'undefined') {
   process.env.TARO_ENV = 'h5'
   process.env.TARO_PLATFORM = 'web'
 }
+
+// jsdom lacks the encoders browsers have; the pledge page tests run the real function core.
+if (typeof window !== 'undefined' && typeof globalThis.TextEncoder === 'undefined') {
+  const { TextEncoder, TextDecoder } = require('node:util')
+  Object.assign(globalThis, { TextEncoder, TextDecoder })
+}

@@ -1,0 +1,58 @@
+import { ErrorCode } from '../../cloud/core/protocol'
+import type { Action, FunctionResult, PledgeRequest, ResultMap } from '../../cloud/core/protocol'
+import { platform } from './platform'
+import { NetworkError } from './platform-types'
+
+/** Waits between attempts after a network failure; validation errors are never retried. */
+export const RETRY_DELAYS_MS = [300, 900] as const
+/** Stand-in code for "the call never got an answer"; not one the function sends. */
+export const NETWORK_ERROR_CODE = -1
+
+/** The one error type callers see: the function's coded reply, or a network failure. */
+export class CloudError extends Error {
+  readonly code: number
+  /** true only for network failures: the same call may succeed later. */
+  readonly retryable: boolean
+
+  constructor (code: number, message: string, retryable: boolean) {
+    super(message)
+    this.name = 'CloudError'
+    this.code = code
+    this.retryable = retryable
+  }
+}
+
+export type Delay = (ms: number) => Promise<void>
+const sleep: Delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+
+function isResult (value: unknown): value is FunctionResult<unknown> {
+  return typeof value === 'object' && value !== null &&
+    typeof (value as { code?: unknown }).code === 'number' && typeof (value as { message?: unknown }).message === 'string'
+}
+
+/**
+ * Calls the `pledge` cloud function (weapp: wx.cloud; H5: the local runner) and returns its
+ * data. Retries network failures with backoff; a coded error is thrown at once.
+ */
+export async function callFunction<A extends Action> (
+  name: 'pledge',
+  data: Extract<PledgeRequest, { action: A }>,
+  delay: Delay = sleep,
+): Promise<ResultMap[A]> {
+  for (let attempt = 0; ; attempt++) {
+    let reply: unknown
+    try {
+      reply = await platform.invoke(name, data)
+    } catch (error) {
+      if (!(error instanceof NetworkError)) throw error
+      if (attempt >= RETRY_DELAYS_MS.length) {
+        throw new CloudError(NETWORK_ERROR_CODE, '网络不给力，请检查网络后重试', true)
+      }
+      await delay(RETRY_DELAYS_MS[attempt])
+      continue
+    }
+    if (!isResult(reply)) throw new CloudError(ErrorCode.INTERNAL, '服务返回了无法识别的结果，请稍后重试', false)
+    if (reply.code !== ErrorCode.OK) throw new CloudError(reply.code, reply.message, false)
+    return reply.data as ResultMap[A]
+  }
+}

@@ -1,0 +1,39 @@
+import Taro from '@tarojs/taro'
+import { NetworkError } from './platform-types'
+import type { Platform } from './platform-types'
+
+export const platform: Platform = {
+  // https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-sdk-api/init/client.init.html
+  initCloud () {
+    Taro.cloud.init({
+      // No env configured → the default cloud environment of the appid.
+      env: process.env.TARO_APP_CLOUD_ENV || undefined,
+      traceUser: true,
+    })
+  },
+
+  // https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-sdk-api/functions/Cloud.callFunction.html
+  async invoke (name, data) {
+    try {
+      const { result } = await Taro.cloud.callFunction({ name, data })
+      return result
+    } catch (error) {
+      throw new NetworkError((error as { errMsg?: string }).errMsg ?? String(error))
+    }
+  },
+
+  launchScene () {
+    return Taro.getLaunchOptionsSync().scene ?? null
+  },
+
+  async isOnline () {
+    const { networkType } = await Taro.getNetworkType()
+    return networkType !== 'none'
+  },
+
+  onOnline (callback) {
+    const listener = ({ isConnected }: { isConnected: boolean }) => { if (isConnected) callback() }
+    Taro.onNetworkStatusChange(listener)
+    return () => Taro.offNetworkStatusChange(listener)
+  },
+}
