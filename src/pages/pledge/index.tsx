@@ -1,20 +1,103 @@
-import { View } from '@tarojs/components'
+import { useState } from 'react'
+import { Input, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { proposal } from '@/content'
+import { LIMITS } from '../../../cloud/core/protocol'
+import { campaign, proposal } from '@/content'
 import StateView from '@/components/state-view'
 import { usePageShare } from '@/hooks/use-page-share'
-import { ROUTES, openTab } from '@/services/navigation'
+import { ROUTES } from '@/services/navigation'
+import { platform } from '@/services/platform'
+import { readCompany, saveCompany } from '@/services/pledge-draft'
+import { usePledge } from './use-pledge'
+import './index.scss'
 
-/** Placeholder until one-tap pledging lands: says what is coming, nothing more. */
+/** WeChat opens a Moments share in single-page mode: no login, so no pledge. */
+export const MOMENTS_SINGLE_PAGE_SCENE = 1154
+
 export default function PledgePage () {
-  usePageShare({ title: proposal.title, path: ROUTES.pledge })
+  usePageShare({ title: `我已响应《${proposal.title}》`, path: ROUTES.pledge })
+  if (platform.launchScene() === MOMENTS_SINGLE_PAGE_SCENE) {
+    return (
+      <View className='qm-page pledge'>
+        <StateView title='前往小程序参与承诺' description={`朋友圈中打开的页面无法承诺。点击屏幕下方“前往小程序”，响应《${proposal.title}》。`} />
+      </View>
+    )
+  }
+  return <PledgeForm />
+}
+
+function PledgeForm () {
+  const { state, sign, withdraw, retry } = usePledge()
+  const [company, setCompany] = useState(readCompany)
+  const { phase, total, pledge, error, notice } = state
+
+  if (phase === 'loading') {
+    return <View className='qm-page pledge'><StateView title='正在加载…' /></View>
+  }
+  if (phase === 'error') {
+    return (
+      <View className='qm-page pledge'>
+        <StateView title='暂时无法连接' description={error ?? undefined} action={<Button type='primary' onClick={retry}>重试</Button>} />
+      </View>
+    )
+  }
+
+  const signed = pledge !== null && (phase === 'signed' || phase === 'withdrawing')
   return (
-    <View className='qm-page'>
-      <StateView
-        title='一键承诺即将上线'
-        description={`上线后可在这里一键签署《${proposal.title}》，并看到共同承诺的人数。`}
-        action={<Button type='primary' onClick={() => openTab('proposal')}>先读倡议书</Button>}
-      />
+    <View className='qm-page pledge'>
+      <View className='pledge-card'>
+        <Text className='pledge-card__eyebrow'>响应倡议</Text>
+        <Text className='pledge-card__title'>{proposal.title}</Text>
+        {campaign.slogans.map((slogan) => <Text key={slogan} className='pledge-card__slogan'>{slogan}</Text>)}
+        <View className='pledge-card__count'>
+          <Text>已有 </Text>
+          <Text className='pledge-card__number' id='pledge-count'>{total ?? '—'}</Text>
+          <Text> 人承诺</Text>
+        </View>
+      </View>
+
+      {signed ? (
+        <View className='pledge-result' id='pledge-result'>
+          <Text className='pledge-result__number' id='pledge-number'>你是第 {pledge.number} 位承诺者</Text>
+          {pledge.company && (
+            <Text className='pledge-result__company'>「{pledge.company}」已有 {pledge.companyCount} 人承诺</Text>
+          )}
+          {notice && <Text className='pledge-result__notice'>{notice}</Text>}
+          <View className='pledge-result__withdraw' id='pledge-withdraw' onClick={withdraw}>
+            {phase === 'withdrawing' ? '正在撤回…' : '撤回承诺'}
+          </View>
+        </View>
+      ) : (
+        <View className='pledge-form'>
+          <Text className='pledge-form__label'>单位名称（选填）</Text>
+          <Input
+            className='pledge-form__input'
+            id='pledge-company'
+            value={company}
+            maxlength={LIMITS.companyMaxChars}
+            placeholder='填写后计入单位承诺人数'
+            confirmType='done'
+            disabled={phase === 'signing' || phase === 'pending'}
+            onInput={(event) => {
+              setCompany(event.detail.value)
+              saveCompany(event.detail.value)
+            }}
+          />
+          <Button
+            className='pledge-form__button'
+            id='pledge-button'
+            type='primary'
+            size='xlarge'
+            block
+            loading={phase === 'signing'}
+            disabled={phase === 'signing' || phase === 'pending'}
+            onClick={() => sign(company)}
+          >
+            {phase === 'pending' ? '已记录，联网后自动提交' : '我承诺'}
+          </Button>
+          {error && <Text className='pledge-form__error' id='pledge-error'>{error}</Text>}
+        </View>
+      )}
     </View>
   )
 }
