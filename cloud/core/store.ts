@@ -3,6 +3,7 @@
  * cloud/test/store-contract.ts. Every method is atomic on its own: a pledge row and the
  * counters change together or not at all.
  */
+import type { StatsResult, WithdrawResult } from './protocol'
 
 export interface PledgeRecord {
   identity: string
@@ -28,16 +29,10 @@ export interface SignOutcome {
   total: number
 }
 
-export interface WithdrawOutcome {
-  withdrawn: boolean
-  total: number
-}
+/** A store's answers are the function's results for withdraw and stats. */
+export type WithdrawOutcome = WithdrawResult
 
-export interface StoreStats {
-  total: number
-  topCompanies: Array<{ company: string; count: number }>
-  sources: Array<{ source: string; count: number }>
-}
+export type StoreStats = StatsResult
 
 /** What `audit` compares: stored pledge rows against the running counter. */
 export interface StoreAudit {
