@@ -15,7 +15,7 @@ import './index.scss'
 export const MOMENTS_SINGLE_PAGE_SCENE = 1154
 
 export default function PledgePage () {
-  usePageShare({ title: `我已响应《${proposal.title}》`, path: ROUTES.pledge })
+  usePageShare({ title: `一起响应《${proposal.title}》`, path: ROUTES.pledge })
   if (platform.launchScene() === MOMENTS_SINGLE_PAGE_SCENE) {
     return (
       <View className='qm-page pledge'>
