@@ -1,0 +1,5 @@
+export * from './types'
+export { breakLines, NO_LINE_END, NO_LINE_START } from './line-break'
+export { layoutPoster, textBounds } from './layout'
+export type { DrawOp, FontSpec, Measure, TextBox } from './layout'
+export { posterTemplates, findTemplate, personalPoster, POSTER_WIDTH, POSTER_HEIGHT, NICKNAME_MAX, CAMPAIGN_LINE, CODE_LABEL } from './templates'

@@ -1,0 +1,133 @@
+/**
+ * Draws a poster template on any Canvas 2D context (weapp canvas node, H5 <canvas>), scaled so
+ * poster units map to device pixels. Layout (line breaking, alignment) is pure and lives in
+ * layout.ts; this file only executes its draw ops.
+ */
+import { layoutPoster } from './layout'
+import type { DrawOp } from './layout'
+import { POSTER_FONT_FAMILY } from './types'
+import type { Fill, PosterTemplate } from './types'
+
+/** WeChat and most phones refuse canvases taller than this many device pixels. */
+export const MAX_CANVAS_PIXELS = 4096
+
+/** The subset of CanvasRenderingContext2D the renderer uses (weapp's context matches it). */
+export type PosterContext = Pick<CanvasRenderingContext2D,
+  'fillRect' | 'fillText' | 'measureText' | 'save' | 'restore' | 'beginPath' | 'closePath' | 'clip' | 'fill' |
+  'moveTo' | 'arcTo' | 'createLinearGradient' | 'drawImage' | 'setTransform' | 'clearRect' | 'strokeRect'
+> & {
+  font: string
+  fillStyle: string | CanvasGradient | CanvasPattern
+  strokeStyle: string | CanvasGradient | CanvasPattern
+  textAlign: CanvasTextAlign
+  textBaseline: CanvasTextBaseline
+  lineWidth: number
+}
+
+export interface RenderTarget {
+  width: number
+  height: number
+  getContext (type: '2d'): unknown
+}
+
+/** Device pixels per poster unit for a poster shown `cssWidth` wide, capped at MAX_CANVAS_PIXELS tall. */
+export function renderScale (template: Pick<PosterTemplate, 'width' | 'height'>, cssWidth: number, pixelRatio: number) {
+  const wanted = (cssWidth * pixelRatio) / template.width
+  return Math.min(wanted, MAX_CANVAS_PIXELS / template.height)
+}
+
+export function fontOf (size: number, weight: 'normal' | 'bold') {
+  return `${weight === 'bold' ? 'bold ' : ''}${size}px ${POSTER_FONT_FAMILY}`
+}
+
+function fillStyle (ctx: PosterContext, fill: Fill, x: number, y: number, width: number, height: number) {
+  if (typeof fill === 'string') return fill
+  const radians = (fill.angle * Math.PI) / 180
+  const dx = (Math.cos(radians) * width) / 2
+  const dy = (Math.sin(radians) * height) / 2
+  const cx = x + width / 2
+  const cy = y + height / 2
+  const gradient = ctx.createLinearGradient(cx - dx, cy - dy, cx + dx, cy + dy)
+  for (const stop of fill.stops) gradient.addColorStop(stop.offset, stop.color)
+  return gradient
+}
+
+function roundedPath (ctx: PosterContext, x: number, y: number, width: number, height: number, radius: number) {
+  const r = Math.min(radius, width / 2, height / 2)
+  ctx.beginPath()
+  ctx.moveTo(x + r, y)
+  ctx.arcTo(x + width, y, x + width, y + height, r)
+  ctx.arcTo(x + width, y + height, x, y + height, r)
+  ctx.arcTo(x, y + height, x, y, r)
+  ctx.arcTo(x, y, x + width, y, r)
+  ctx.closePath()
+}
+
+/** Draws one op; images and codes arrive already loaded through `assets`. */
+function draw (ctx: PosterContext, op: DrawOp, assets: PosterAssets) {
+  switch (op.op) {
+    case 'rect': {
+      ctx.fillStyle = fillStyle(ctx, op.fill, op.x, op.y, op.width, op.height)
+      if (op.radius) {
+        roundedPath(ctx, op.x, op.y, op.width, op.height, op.radius)
+        ctx.fill()
+      } else {
+        ctx.fillRect(op.x, op.y, op.width, op.height)
+      }
+      return
+    }
+    case 'text': {
+      ctx.font = fontOf(op.font.size, op.font.weight)
+      ctx.fillStyle = op.color
+      ctx.textAlign = op.align
+      ctx.textBaseline = 'alphabetic'
+      ctx.fillText(op.text, op.x, op.y)
+      return
+    }
+    case 'image': {
+      const image = assets.images?.[op.src]
+      if (image) ctx.drawImage(image as CanvasImageSource, op.x, op.y, op.width, op.height)
+      return
+    }
+    case 'code': {
+      // A white card holds the code (QR on H5, mini-program code on weapp) and its label,
+      // so both read on any poster colour.
+      const pad = op.size * 0.08
+      const labelHeight = op.label ? 40 : 0
+      ctx.fillStyle = '#ffffff'
+      roundedPath(ctx, op.x - pad, op.y - pad, op.size + pad * 2, op.size + pad * 2 + labelHeight, 12)
+      ctx.fill()
+      if (assets.code) assets.code(ctx, op.x, op.y, op.size)
+      if (op.label) {
+        ctx.font = fontOf(22, 'normal')
+        ctx.textAlign = 'center'
+        ctx.textBaseline = 'top'
+        ctx.fillStyle = '#333333'
+        ctx.fillText(op.label, op.x + op.size / 2, op.y + op.size + pad + 4)
+      }
+    }
+  }
+}
+
+export interface PosterAssets {
+  /** Loaded images by src. */
+  images?: Record<string, unknown>
+  /** Draws the code into the slot (x, y, size in poster units). */
+  code?: (ctx: PosterContext, x: number, y: number, size: number) => void
+}
+
+/** Sizes the canvas for `scale` device pixels per poster unit and draws the whole poster. */
+export function renderPoster (canvas: RenderTarget, template: PosterTemplate, scale: number, assets: PosterAssets = {}) {
+  canvas.width = Math.round(template.width * scale)
+  canvas.height = Math.round(template.height * scale)
+  const ctx = canvas.getContext('2d') as PosterContext
+  ctx.setTransform(scale, 0, 0, scale, 0, 0)
+  ctx.fillStyle = fillStyle(ctx, template.background, 0, 0, template.width, template.height)
+  ctx.fillRect(0, 0, template.width, template.height)
+  const ops = layoutPoster(template, (text, font) => {
+    ctx.font = fontOf(font.size, font.weight)
+    return ctx.measureText(text).width
+  })
+  for (const op of ops) draw(ctx, op, assets)
+  return ops
+}

@@ -1,0 +1,114 @@
+/**
+ * The campaign posters, built only from the campaign's own words (theme, slogans, the six
+ * section headings of the proposal). Each has its own layout and a restrained colour scheme.
+ */
+import { LIMITS } from '../../cloud/core/protocol'
+import { campaign, proposal } from '@/content'
+import { formatFullDate } from '@/utils/format-date'
+import type { PosterData, PosterElement, PosterTemplate } from './types'
+
+export const POSTER_WIDTH = 750
+export const POSTER_HEIGHT = 1334
+/** Longest nickname drawn on a personal poster. */
+export const NICKNAME_MAX = 20
+export const CAMPAIGN_LINE = '2024年9月 全国质量月'
+export const CODE_LABEL = '扫码参与承诺'
+
+const RED = '#b71c1c'
+const DEEP_RED = '#7f1010'
+const GOLD = '#c9a227'
+const PALE_GOLD = '#ffe9a8'
+const NAVY = '#12315c'
+const INK = '#1a1a1a'
+const PAPER = '#fbf7ef'
+
+const sections = proposal.groups.flatMap((group) => group.sections.map((section) => ({ group: group.name, heading: section.heading })))
+const [sloganA, sloganB] = campaign.slogans
+
+const text = (x: number, y: number, content: string, fontSize: number, color: string, extra: Partial<Extract<PosterElement, { type: 'text' }>> = {}): PosterElement => ({
+  type: 'text', x, y, text: content, fontSize, color, maxWidth: 630, align: 'center', ...extra,
+})
+const code = (x: number, y: number): PosterElement => ({ type: 'code', x, y, size: 160, label: CODE_LABEL })
+
+function template (id: string, name: string, background: PosterTemplate['background'], elements: PosterElement[]): PosterTemplate {
+  return { id, name, width: POSTER_WIDTH, height: POSTER_HEIGHT, background, elements }
+}
+
+export const posterTemplates: PosterTemplate[] = [
+  template('theme', '活动主题', { type: 'linear', angle: 90, stops: [{ offset: 0, color: RED }, { offset: 1, color: DEEP_RED }] }, [
+    text(375, 160, CAMPAIGN_LINE, 32, PALE_GOLD),
+    { type: 'rect', x: 275, y: 230, width: 200, height: 4, fill: GOLD },
+    text(375, 330, campaign.theme.replace(' ', '\n'), 88, '#ffffff', { fontWeight: 'bold', lineHeight: 1.4 }),
+    text(375, 680, `${sloganA}\n${sloganB}`, 36, PALE_GOLD, { lineHeight: 1.8 }),
+    code(295, 1030),
+  ]),
+  template('slogans', '质量诚信', PAPER, [
+    { type: 'rect', x: 0, y: 0, width: 750, height: 24, fill: RED },
+    text(80, 150, CAMPAIGN_LINE, 30, RED, { align: 'left' }),
+    text(80, 260, sloganA.replace(' ', '\n'), 76, INK, { align: 'left', fontWeight: 'bold', lineHeight: 1.4 }),
+    { type: 'rect', x: 80, y: 520, width: 120, height: 8, fill: GOLD },
+    text(80, 580, sloganB.replace(' ', '\n'), 76, RED, { align: 'left', fontWeight: 'bold', lineHeight: 1.4 }),
+    text(80, 880, campaign.theme, 32, '#555555', { align: 'left' }),
+    code(510, 1060),
+    { type: 'rect', x: 0, y: 1310, width: 750, height: 24, fill: RED },
+  ]),
+  template('enterprise', '倡议企业界', { type: 'linear', angle: 90, stops: [{ offset: 0, color: NAVY }, { offset: 1, color: '#0a1d38' }] }, [
+    text(375, 140, proposal.title, 30, PALE_GOLD, { maxWidth: 670, maxLines: 2, lineHeight: 1.5 }),
+    text(375, 290, '我们倡议企业界', 44, '#ffffff', { fontWeight: 'bold' }),
+    ...sections.filter((s) => s.group === '企业界').flatMap((s, index): PosterElement[] => [
+      { type: 'rect', x: 60, y: 400 + index * 180, width: 630, height: 140, fill: 'rgba(255,255,255,0.08)', radius: 16 },
+      text(375, 432 + index * 180, s.heading, 34, '#ffffff', { maxWidth: 570, maxLines: 2 }),
+    ]),
+    code(295, 1000),
+  ]),
+  template('society', '倡议全社会', '#f3f6fa', [
+    { type: 'rect', x: 0, y: 0, width: 750, height: 360, fill: NAVY },
+    text(375, 110, CAMPAIGN_LINE, 30, PALE_GOLD),
+    text(375, 190, '我们倡议全社会', 56, '#ffffff', { fontWeight: 'bold' }),
+    ...sections.filter((s) => s.group === '全社会').flatMap((s, index): PosterElement[] => [
+      { type: 'rect', x: 60, y: 430 + index * 170, width: 12, height: 120, fill: GOLD },
+      text(100, 440 + index * 170, s.heading, 36, NAVY, { align: 'left', maxWidth: 590, maxLines: 2 }),
+    ]),
+    code(295, 1010),
+  ]),
+  template('quality-first', '坚持质量第一', { type: 'linear', angle: 0, stops: [{ offset: 0, color: '#8a6d12' }, { offset: 1, color: GOLD }] }, [
+    { type: 'rect', x: 50, y: 50, width: 650, height: 1234, fill: 'rgba(255,255,255,0.12)', radius: 24 },
+    text(375, 200, sections[0].heading, 52, '#ffffff', { fontWeight: 'bold', maxWidth: 560, lineHeight: 1.5 }),
+    text(375, 520, campaign.theme, 36, '#fff7dc'),
+    text(375, 620, CAMPAIGN_LINE, 30, '#fff7dc'),
+    code(295, 1000),
+  ]),
+  template('strong-nation', '建设质量强国', '#ffffff', [
+    { type: 'rect', x: 0, y: 860, width: 750, height: 474, fill: { type: 'linear', angle: 90, stops: [{ offset: 0, color: RED }, { offset: 1, color: DEEP_RED }] } },
+    text(375, 180, sections[5].heading, 50, RED, { fontWeight: 'bold', maxWidth: 560, lineHeight: 1.5 }),
+    { type: 'rect', x: 315, y: 440, width: 120, height: 6, fill: GOLD },
+    text(375, 500, `${sloganA}\n${sloganB}`, 36, INK, { lineHeight: 1.8 }),
+    text(375, 920, CAMPAIGN_LINE, 32, PALE_GOLD),
+    code(295, 1010),
+  ]),
+]
+
+export function findTemplate (id: unknown): PosterTemplate | undefined {
+  return posterTemplates.find((poster) => poster.id === id)
+}
+
+function clip (value: string | undefined, max: number) {
+  return Array.from((value ?? '').trim()).slice(0, max).join('')
+}
+
+/** The personal pledge poster; N must come from the server's reply. */
+export function personalPoster (data: PosterData): PosterTemplate {
+  if (!Number.isInteger(data.number) || data.number < 1) throw new RangeError(`承诺编号应为正整数，收到 ${String(data.number)}`)
+  const nickname = clip(data.nickname, NICKNAME_MAX) || '我'
+  const company = clip(data.company, LIMITS.companyMaxChars)
+  return template('personal', '我的承诺海报', { type: 'linear', angle: 90, stops: [{ offset: 0, color: RED }, { offset: 1, color: DEEP_RED }] }, [
+    text(375, 150, CAMPAIGN_LINE, 32, PALE_GOLD),
+    text(375, 260, nickname, 48, '#ffffff', { fontWeight: 'bold', maxLines: 1 }),
+    ...(company ? [text(375, 340, company, 32, PALE_GOLD, { maxLines: 2 })] : []),
+    text(375, 470, `我是第 ${data.number} 位承诺者`, 60, '#ffffff', { fontWeight: 'bold', maxLines: 2 }),
+    text(375, 600, `响应《${proposal.title}》`, 30, '#ffffff', { maxLines: 2 }),
+    text(375, 740, `${sloganA}\n${sloganB}`, 36, PALE_GOLD, { lineHeight: 1.8 }),
+    text(375, 900, formatFullDate(data.date.slice(0, 10)), 30, '#ffffff'),
+    code(295, 1030),
+  ])
+}

@@ -1,0 +1,135 @@
+/** @jest-environment node */
+import { campaign, proposal } from '@/content'
+import {
+  CAMPAIGN_LINE, CODE_LABEL, NICKNAME_MAX, NO_LINE_END, NO_LINE_START, breakLines, layoutPoster, personalPoster,
+  posterTemplates, textBounds,
+} from '@/poster'
+import { MAX_CANVAS_PIXELS, renderScale } from '@/poster/render'
+
+/** A stand-in for canvas measureText: CJK and full-width marks 1 em, Latin and digits 0.55 em, space 0.3 em. */
+const widthAt = (size: number) => (text: string) => Array.from(text)
+  .reduce((sum, char) => sum + (char === ' ' ? 0.3 : /[\x21-\x7e]/.test(char) ? 0.55 : 1) * size, 0)
+const measure = widthAt(10)
+const layoutMeasure = (text: string, font: { size: number }) => widthAt(font.size)(text)
+
+describe('breakLines', () => {
+  test('fits every line in the width and keeps all the text', () => {
+    const text = proposal.intro[0]
+    const lines = breakLines(text, 200, measure)
+    expect(lines.join('')).toBe(text)
+    for (const line of lines) expect(measure(line)).toBeLessThanOrEqual(200)
+  })
+
+  test('no line starts with closing punctuation and none ends with an opening mark', () => {
+    for (const width of [60, 70, 80, 90, 100, 110, 130, 170]) {
+      const lines = breakLines(proposal.intro[1], width, measure)
+      // A space where a line breaks is the break itself.
+      expect(lines.join('').replace(/\s/g, '')).toBe(proposal.intro[1].replace(/\s/g, ''))
+      lines.forEach((line, index) => {
+        if (index > 0) expect(NO_LINE_START.has(line[0])).toBe(false)
+        expect(NO_LINE_END.has(line[line.length - 1])).toBe(false)
+      })
+    }
+  })
+
+  test('a closing mark that would start a line pulls the previous character down', () => {
+    expect(breakLines('质量第一，抓好', 40, measure)).toEqual(['质量第', '一，抓好'])
+  })
+
+  test('an opening mark moves to the next line with what it opens', () => {
+    expect(breakLines('全国“质量月”', 30, measure)).toEqual(['全国', '“质量', '月”'])
+  })
+
+  test('Latin words and digit runs stay whole', () => {
+    const lines = breakLines('2024年全国Quality Month活动', 50, measure)
+    expect(lines.join('')).toBe('2024年全国Quality Month活动')
+    expect(lines.some((line) => line.includes('Quality'))).toBe(true)
+    expect(lines.some((line) => line.includes('2024'))).toBe(true)
+  })
+
+  test('a word longer than the line is broken by character', () => {
+    const lines = breakLines('https://example.invalid/abcdefghijklmnop', 50, measure)
+    expect(lines.length).toBeGreaterThan(1)
+    for (const line of lines) expect(measure(line)).toBeLessThanOrEqual(50)
+    expect(lines.join('')).toBe('https://example.invalid/abcdefghijklmnop')
+  })
+
+  test('an explicit newline starts a new line', () => {
+    expect(breakLines(campaign.theme.replace(' ', '\n'), 500, measure)).toEqual(campaign.theme.split(' '))
+  })
+
+  test('maxLines cuts with an ellipsis that still fits', () => {
+    const lines = breakLines(proposal.intro[0], 100, measure, { maxLines: 2 })
+    expect(lines).toHaveLength(2)
+    expect(lines[1].endsWith('…')).toBe(true)
+    expect(measure(lines[1])).toBeLessThanOrEqual(100)
+    expect(breakLines('质量月', 100, measure, { maxLines: 2 })).toEqual(['质量月'])
+  })
+})
+
+describe('templates', () => {
+  test('at least six, each with its own background and exactly one code slot', () => {
+    expect(posterTemplates.length).toBeGreaterThanOrEqual(6)
+    expect(new Set(posterTemplates.map((t) => JSON.stringify(t.background))).size).toBe(posterTemplates.length)
+    expect(new Set(posterTemplates.map((t) => t.id)).size).toBe(posterTemplates.length)
+    for (const template of posterTemplates) {
+      expect(layoutPoster(template, layoutMeasure).filter((op) => op.op === 'code')).toHaveLength(1)
+    }
+  })
+
+  test('all text stays inside the poster', () => {
+    for (const template of [...posterTemplates, personalPoster({ number: 123456, nickname: '质'.repeat(30), company: '企'.repeat(40), date: '2024-09-23' })]) {
+      for (const box of textBounds(layoutPoster(template, layoutMeasure))) {
+        expect({ id: template.id, box, inside: box.left >= 0 && box.top >= 0 && box.right <= template.width && box.bottom <= template.height })
+          .toMatchObject({ inside: true })
+      }
+    }
+  })
+
+  test('every word on a campaign poster comes from the campaign text', () => {
+    const source = [campaign.theme, ...campaign.slogans, proposal.title, ...proposal.groups.flatMap((g) => g.sections.map((s) => s.heading))].join('\n')
+    const allowed = new Set([CAMPAIGN_LINE, '我们倡议企业界', '我们倡议全社会'])
+    for (const template of posterTemplates) {
+      for (const element of template.elements) {
+        if (element.type !== 'text') continue
+        for (const part of element.text.split('\n')) {
+          expect({ id: template.id, part, known: allowed.has(part) || source.includes(part) }).toMatchObject({ known: true })
+        }
+      }
+    }
+    expect(CODE_LABEL).toBe('扫码参与承诺')
+  })
+})
+
+describe('personalPoster', () => {
+  const lines = (template: ReturnType<typeof personalPoster>) =>
+    layoutPoster(template, layoutMeasure).flatMap((op) => (op.op === 'text' ? [op.text] : []))
+
+  test('shows the server number, nickname, company and date', () => {
+    const text = lines(personalPoster({ number: 42, nickname: ' 小王 ', company: '示范企业', date: '2024-09-23T08:00:00.000Z' }))
+    expect(text).toEqual(expect.arrayContaining(['我是第 42 位承诺者', '小王', '示范企业', '2024年9月23日']))
+  })
+
+  test('without a nickname or company it says 我 and leaves the company out', () => {
+    const text = lines(personalPoster({ number: 1, date: '2024-09-01' }))
+    expect(text).toContain('我')
+    expect(text).toContain('我是第 1 位承诺者')
+    expect(text).not.toContain('')
+  })
+
+  test('nicknames are capped at NICKNAME_MAX characters', () => {
+    const template = personalPoster({ number: 3, nickname: '名'.repeat(NICKNAME_MAX + 5), date: '2024-09-01' })
+    const nickname = template.elements.find((e) => e.type === 'text' && e.text.startsWith('名'))
+    expect(nickname && nickname.type === 'text' && Array.from(nickname.text)).toHaveLength(NICKNAME_MAX)
+  })
+
+  test.each([0, -1, 1.5, Number.NaN])('rejects pledge number %p', (number) => {
+    expect(() => personalPoster({ number, date: '2024-09-01' })).toThrow(RangeError)
+  })
+})
+
+test('render scale follows the pixel ratio but never makes the canvas taller than 4096 px', () => {
+  expect(renderScale({ width: 750, height: 1334 }, 375, 2)).toBe(1)
+  expect(renderScale({ width: 750, height: 1334 }, 375, 4) * 1334).toBeLessThanOrEqual(MAX_CANVAS_PIXELS)
+  expect(MAX_CANVAS_PIXELS).toBe(4096)
+})
