@@ -83,13 +83,26 @@ export function currentPage (page) {
   return page.locator('.taro_page:visible').last()
 }
 
-/** The app's own content module, compiled from src/ so tests compare against the real data. */
-export async function loadContent () {
+/** A module of the app (e.g. src/content/index.ts), compiled so tests compare against the real data. */
+export async function loadModule (entry) {
   const result = await esbuild.build({
-    entryPoints: [path.join(root, 'src/content/index.ts')],
+    entryPoints: [path.join(root, entry)],
     bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'error',
+    alias: { '@': path.join(root, 'src') },
   })
   const module = { exports: {} }
   new Function('module', 'exports', result.outputFiles[0].text)(module, module.exports)
   return module.exports
 }
+
+/** The same module as a browser script defining `globalThis[name]`, to run it inside the page. */
+export async function browserBundle (entry, name) {
+  const result = await esbuild.build({
+    entryPoints: [path.join(root, entry)],
+    bundle: true, platform: 'browser', format: 'iife', globalName: name, write: false, logLevel: 'error',
+    alias: { '@': path.join(root, 'src') },
+  })
+  return result.outputFiles[0].text
+}
+
+export const loadContent = () => loadModule('src/content/index.ts')

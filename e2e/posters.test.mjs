@@ -1,0 +1,86 @@
+// Issue 4 in a real browser: every poster template is drawn on a real canvas in the gallery,
+// is not blank, keeps its text inside the poster, and is saved as a screenshot.
+import assert from 'node:assert/strict'
+import { after, before, test } from 'node:test'
+import { browserBundle, currentPage, launchBrowser, loadModule, openPhone, screenshot, startServer, PAGE_TRANSITION_MS } from './helpers.mjs'
+
+let server
+let browser
+let poster
+
+before(async () => {
+  ;[server, browser, poster] = await Promise.all([startServer(), launchBrowser(), loadModule('src/poster/index.ts')])
+})
+after(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+test('the gallery draws every template, none blank', async () => {
+  const { page, errors, context } = await openPhone(browser)
+  await page.goto(`${server.url}#/subpackages/poster/pages/gallery/index`)
+  const templates = poster.posterTemplates
+  assert.ok(templates.length >= 6, `${templates.length} templates`)
+  for (const template of templates) {
+    const thumb = currentPage(page).locator(`#poster-thumb-${template.id} img, img#poster-thumb-${template.id}`).first()
+    await thumb.waitFor({ state: 'attached' })
+    // Sample a 20×20 grid of the drawn image: a blank poster is one colour.
+    const sample = await thumb.evaluate(async (img) => {
+      await img.decode()
+      const canvas = document.createElement('canvas')
+      canvas.width = img.naturalWidth
+      canvas.height = img.naturalHeight
+      const ctx = canvas.getContext('2d')
+      ctx.drawImage(img, 0, 0)
+      const colours = new Set()
+      let differ = 0
+      const corner = ctx.getImageData(2, 2, 1, 1).data.join()
+      for (let i = 1; i < 20; i++) {
+        for (let j = 1; j < 20; j++) {
+          const pixel = ctx.getImageData(Math.floor((canvas.width * i) / 20), Math.floor((canvas.height * j) / 20), 1, 1).data.join()
+          colours.add(pixel)
+          if (pixel !== corner) differ++
+        }
+      }
+      return { width: img.naturalWidth, height: img.naturalHeight, colours: colours.size, differ }
+    })
+    assert.ok(sample.width > 0 && Math.abs(sample.width / sample.height - template.width / template.height) < 0.01,
+      `${template.id} keeps its aspect ratio`)
+    assert.ok(sample.colours >= 3 && sample.differ >= 20, `${template.id} is drawn: ${JSON.stringify(sample)}`)
+    await thumb.scrollIntoViewIfNeeded()
+    await thumb.screenshot({ path: `test-results/screenshots/poster-${template.id}.png` })
+  }
+  await screenshot(page, 'poster-gallery')
+
+  await currentPage(page).locator(`#poster-item-${templates[0].id}`).click()
+  await page.locator('#poster-viewer').waitFor({ state: 'visible' })
+  await page.waitForTimeout(PAGE_TRANSITION_MS)
+  await screenshot(page, 'poster-viewer')
+  await page.locator('#poster-close').click()
+  assert.deepEqual(errors, [])
+  await context.close()
+})
+
+test('with the browser measuring the text, every line stays inside its poster', async () => {
+  const { page, context } = await openPhone(browser)
+  await page.goto(`${server.url}#/pages/index/index`)
+  await page.addScriptTag({ content: await browserBundle('src/poster/index.ts', 'PosterEngine') })
+  const outside = await page.evaluate(() => {
+    const { posterTemplates, layoutPoster, textBounds, POSTER_FONT_FAMILY } = globalThis.PosterEngine
+    const ctx = document.createElement('canvas').getContext('2d')
+    const measure = (text, font) => {
+      ctx.font = `${font.weight === 'bold' ? 'bold ' : ''}${font.size}px ${POSTER_FONT_FAMILY}`
+      return ctx.measureText(text).width
+    }
+    const problems = []
+    for (const template of posterTemplates) {
+      for (const box of textBounds(layoutPoster(template, measure))) {
+        const inside = box.left >= 0 && box.top >= 0 && box.right <= template.width && box.bottom <= template.height
+        if (!inside) problems.push(`${template.id}: ${JSON.stringify(box)}`)
+      }
+    }
+    return problems
+  })
+  assert.deepEqual(outside, [])
+  await context.close()
+})
