@@ -72,6 +72,37 @@ test('hashed assets are immutable, gzip when accepted, 304 on a matching ETag', 
   expect((await request('GET', '/logo.png')).headers['content-type']).toBe('image/png')
 })
 
+test('a rebuild while running is served at once: new content, new ETag', async () => {
+  const file = path.join(root, 'css/app.css')
+  fs.mkdirSync(path.dirname(file), { recursive: true })
+  fs.writeFileSync(file, 'body{color:red}')
+  const before = await request('GET', '/css/app.css')
+  expect(before.body.toString()).toBe('body{color:red}')
+  fs.writeFileSync(file, 'body{color:blue}')
+  fs.utimesSync(file, new Date(), new Date(Date.now() + 1000))
+  const after = await request('GET', '/css/app.css')
+  expect(after.body.toString()).toBe('body{color:blue}')
+  expect(after.headers.etag).not.toBe(before.headers.etag)
+  expect((await request('GET', '/css/app.css', { 'if-none-match': String(before.headers.etag) })).status).toBe(200)
+  const listed = await request('GET', '/css/app.css', { 'if-none-match': `"other", W/${String(after.headers.etag)}` })
+  expect(listed.status).toBe(304)
+  fs.rmSync(file)
+  expect((await request('GET', '/css/app.css')).status).toBe(404)
+})
+
+test('a file that cannot be read answers 500 and the server keeps serving', async () => {
+  const read = jest.spyOn(fs, 'readFileSync').mockImplementationOnce(() => {
+    throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' })
+  })
+  fs.writeFileSync(path.join(root, 'locked.txt'), 'locked')
+  try {
+    expect((await request('GET', '/locked.txt')).status).toBe(500)
+  } finally {
+    read.mockRestore()
+  }
+  expect((await request('GET', '/locked.txt')).body.toString()).toBe('locked')
+})
+
 test('HEAD has headers and no body; other methods on files are 405', async () => {
   const head = await request('HEAD', '/js/app.0123abcd.js')
   expect(head.status).toBe(200)

@@ -40,7 +40,7 @@ const SECURITY_HEADERS = {
   'Referrer-Policy': 'strict-origin-when-cross-origin',
 }
 
-interface CachedFile { body: Buffer; gzip: Buffer | null; etag: string; type: string; cache: string }
+interface CachedFile { body: Buffer; gzip: Buffer | null; etag: string; type: string; cache: string; mtimeMs: number; size: number }
 
 function sendJson (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', ...headers })
@@ -62,16 +62,26 @@ export function resolveInside (root: string, urlPath: string): string | null {
 
 export function createAppServer ({ root: rootDir, api = {} }: AppServerOptions): http.Server {
   const root = path.resolve(rootDir)
-  // The build is immutable while the server runs, so files are read and compressed once.
+  // Files are read and compressed once, and again only when a rebuild changes them on disk
+  // (a stale cached index.html would point at hashed bundles that no longer exist).
   const cache = new Map<string, CachedFile>()
 
   function load (file: string): CachedFile | null {
+    let stat: fs.Stats
+    try {
+      stat = fs.statSync(file)
+    } catch {
+      cache.delete(file)
+      return null
+    }
+    if (!stat.isFile()) return null
     const hit = cache.get(file)
-    if (hit) return hit
-    if (!fs.existsSync(file) || !fs.statSync(file).isFile()) return null
+    if (hit !== undefined && hit.mtimeMs === stat.mtimeMs && hit.size === stat.size) return hit
     const ext = path.extname(file)
     const body = fs.readFileSync(file)
     const entry = {
+      mtimeMs: stat.mtimeMs,
+      size: stat.size,
       body,
       gzip: COMPRESSIBLE.has(ext) && body.length > 1024 ? zlib.gzipSync(body) : null,
       etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
@@ -105,7 +115,8 @@ export function createAppServer ({ root: rootDir, api = {} }: AppServerOptions):
     const headers: Record<string, string> = {
       ...SECURITY_HEADERS, 'Content-Type': entry.type, 'Cache-Control': entry.cache, ETag: entry.etag, Vary: 'Accept-Encoding',
     }
-    if (req.headers['if-none-match'] === entry.etag) {
+    const known = (req.headers['if-none-match'] ?? '').split(',').map((tag) => tag.trim().replace(/^W\//, ''))
+    if (known.includes(entry.etag)) {
       res.writeHead(304, headers)
       res.end()
       return
@@ -133,6 +144,16 @@ export function createAppServer ({ root: rootDir, api = {} }: AppServerOptions):
       }
       return
     }
-    serveStatic(req, res, pathname === '/' ? '/index.html' : pathname)
+    try {
+      serveStatic(req, res, pathname === '/' ? '/index.html' : pathname)
+    } catch {
+      // An unreadable file (permissions, deleted mid-read) answers 500 instead of crashing the server.
+      if (res.headersSent) {
+        res.destroy()
+        return
+      }
+      res.writeHead(500, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' })
+      res.end('Internal error')
+    }
   })
 }
