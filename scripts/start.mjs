@@ -44,3 +44,10 @@ await esbuild.build({
 const server = spawn(process.execPath, [bundle], { cwd: root, stdio: 'inherit' })
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
+
+// npm runs this through `sh -c`, and dash does not exec the command: a SIGTERM sent to npm ends
+// sh (and npm) but never reaches us, leaving the server running. Losing our parent counts as it.
+const parent = process.ppid
+setInterval(() => {
+  if (process.ppid !== parent) server.kill('SIGTERM')
+}, 500).unref()
