@@ -2,7 +2,7 @@
 // news details and the "未找到" states, on the H5 build served by `npm start`.
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import { currentPage, launchBrowser, loadContent, openPhone, screenshot, startServer, PAGE_TRANSITION_MS } from './helpers.mjs'
+import { assertChineseFonts, currentPage, launchBrowser, loadContent, openPhone, screenshot, startServer, PAGE_TRANSITION_MS } from './helpers.mjs'
 
 let server
 let browser
@@ -25,6 +25,12 @@ async function open (route) {
   return phone
 }
 
+/** Every test ends here: no console error or page error on the way, then the context closes. */
+async function close ({ context, errors }) {
+  await context.close()
+  assert.deepEqual(errors, [])
+}
+
 async function tapTab (page, label) {
   await page.locator('.weui-tabbar__item', { hasText: label }).click()
   await page.waitForTimeout(PAGE_TRANSITION_MS)
@@ -34,13 +40,16 @@ async function tapTab (page, label) {
 async function assertLaidOut (page) {
   const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - window.innerWidth)
   assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`)
-  const cjk = await page.evaluate(() => document.fonts.check('16px "Noto Sans CJK SC"', '质量'))
-  assert.ok(cjk, 'Noto Sans CJK is available for Chinese text')
+  // The page's own background reaches the top edge (a collapsing first margin leaves a white strip).
+  const top = await page.evaluate(() => document.elementFromPoint(4, 4)?.closest('.qm-page') !== null)
+  assert.ok(top, 'the top-left corner of the screen belongs to the page')
+  await assertChineseFonts(page)
 }
 
 describe('tabs', () => {
   test('首页 / 倡议书 / 我的承诺 open from the tab bar and fit the screen', async () => {
-    const { page, errors, context } = await open('/pages/index/index')
+    const phone = await open('/pages/index/index')
+    const { page } = phone
     assert.deepEqual(await page.locator('.weui-tabbar__label').allTextContents(), ['首页', '倡议书', '我的承诺'])
     await assertLaidOut(page)
     await screenshot(page, 'tab-home')
@@ -54,14 +63,14 @@ describe('tabs', () => {
     assert.ok(await currentPage(page).locator('#pledge-button, .state-view').first().isVisible())
     await assertLaidOut(page)
     await screenshot(page, 'tab-pledge')
-    assert.deepEqual(errors, [])
-    await context.close()
+    await close(phone)
   })
 })
 
 describe('倡议书', () => {
   test('shows the six headings and the opening words of every paragraph', async () => {
-    const { page, errors, context } = await open('/pages/proposal/index')
+    const phone = await open('/pages/proposal/index')
+    const { page } = phone
     const text = await currentPage(page).innerText()
     const sections = content.proposal.groups.flatMap((group) => group.sections)
     assert.equal(sections.length, 6)
@@ -77,12 +86,12 @@ describe('倡议书', () => {
     })
     assert.ok(body.size >= 17, `body text is ${body.size}px`)
     assert.ok(body.lineHeight / body.size >= 1.7, `line height is ${body.lineHeight / body.size}`)
-    assert.deepEqual(errors, [])
-    await context.close()
+    await close(phone)
   })
 
   test('the table of contents jumps to each section and back', async () => {
-    const { page, context } = await open('/pages/proposal/index')
+    const phone = await open('/pages/proposal/index')
+    const { page } = phone
     const view = currentPage(page)
     for (const section of content.proposal.groups.flatMap((group) => group.sections)) {
       await view.locator(`#toc-${section.id}`).click()
@@ -96,11 +105,12 @@ describe('倡议书', () => {
       const top = document.querySelector('#proposal-toc').getBoundingClientRect().top
       return top >= 0 && top < window.innerHeight
     }, null, { timeout: 3000 })
-    await context.close()
+    await close(phone)
   })
 
   test('特大 enlarges the text and survives a reload', async () => {
-    const { page, context } = await open('/pages/proposal/index')
+    const phone = await open('/pages/proposal/index')
+    const { page } = phone
     const size = () => currentPage(page).locator('.proposal__paragraph').first()
       .evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
     const standard = await size()
@@ -110,15 +120,20 @@ describe('倡议书', () => {
     await page.reload()
     await page.waitForSelector('.proposal--xlarge', { state: 'visible' })
     assert.equal(await size(), xlarge)
+    // The screenshot shows the enlarged body text, not the table of contents above it.
+    const first = content.proposal.groups[0].sections[0]
+    await currentPage(page).locator(`#toc-${first.id}`).click()
+    await page.waitForFunction((id) => document.querySelector(`#proposal-${id}`).getBoundingClientRect().top < window.innerHeight / 2, first.id)
     await assertLaidOut(page)
     await screenshot(page, 'proposal-xlarge')
-    await context.close()
+    await close(phone)
   })
 })
 
 describe('首页', () => {
   test('theme, slogans and five dated reports; a report opens its detail without a made-up link', async () => {
-    const { page, errors, context } = await open('/pages/index/index')
+    const phone = await open('/pages/index/index')
+    const { page } = phone
     const home = currentPage(page)
     assert.equal(await home.locator('#home-theme').textContent(), content.campaign.theme)
     for (const slogan of content.campaign.slogans) await home.getByText(slogan).first().waitFor({ state: 'visible' })
@@ -131,42 +146,58 @@ describe('首页', () => {
     const first = content.newsItems[0]
     await home.locator(`#news-${first.id}`).click()
     await page.waitForSelector('#news-title', { state: 'visible' })
+    await page.waitForTimeout(PAGE_TRANSITION_MS)
     const detail = currentPage(page)
     assert.equal(await detail.locator('#news-title').textContent(), first.title)
     assert.equal(await detail.locator('#news-source').textContent(), first.source)
     assert.ok(await detail.locator('#news-no-link').isVisible())
     assert.equal(await detail.getByText('复制链接').count(), 0)
+    await assertLaidOut(page)
     await screenshot(page, 'news-detail')
     await page.goBack()
     await page.waitForTimeout(PAGE_TRANSITION_MS)
     assert.ok(await currentPage(page).locator('#home-theme').isVisible())
-    assert.deepEqual(errors, [])
-    await context.close()
+    await close(phone)
   })
 
   test('the posters card opens the gallery subpackage', async () => {
-    const { page, errors, context } = await open('/pages/index/index')
+    const phone = await open('/pages/index/index')
+    const { page } = phone
     await currentPage(page).locator('#entry-posters').click()
     await page.waitForURL(/subpackages\/poster\/pages\/gallery/)
     await page.waitForTimeout(PAGE_TRANSITION_MS)
     assert.ok((await currentPage(page).innerText()).includes('海报'))
+    // Each thumbnail shows the whole poster, down to the code card at its foot.
+    const thumbs = currentPage(page).locator('.poster-gallery__thumb')
+    await thumbs.first().locator('img').waitFor({ state: 'attached' })
+    for (const thumb of await thumbs.all()) {
+      const box = await thumb.evaluate(async (host) => {
+        const img = host.querySelector('img')
+        await img.decode()
+        return { host: host.getBoundingClientRect().height, img: img.getBoundingClientRect().height }
+      })
+      assert.ok(box.host >= box.img - 1, `thumbnail cropped: ${box.host}px of ${box.img}px`)
+    }
+    await assertLaidOut(page)
     await screenshot(page, 'posters')
-    assert.deepEqual(errors, [])
-    await context.close()
+    await close(phone)
   })
 })
 
 describe('bad input', () => {
   test('an unknown news id says 未找到这篇报道', async () => {
-    const { page, context } = await open('/pages/news/index?id=nope')
+    const phone = await open('/pages/news/index?id=nope')
+    const { page } = phone
     await currentPage(page).getByText('未找到这篇报道').waitFor({ state: 'visible' })
-    await context.close()
+    await close(phone)
   })
 
   test('an unknown page path says 未找到页面', async () => {
-    const { page, context } = await open('/pages/nope/index')
+    const phone = await open('/pages/nope/index')
+    const { page } = phone
     await currentPage(page).getByText('未找到页面').first().waitFor({ state: 'visible' })
+    await assertLaidOut(page)
     await screenshot(page, 'not-found')
-    await context.close()
+    await close(phone)
   })
 })

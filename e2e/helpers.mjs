@@ -83,6 +83,56 @@ export function currentPage (page) {
   return page.locator('.taro_page:visible').last()
 }
 
+/** Font families that carry Chinese glyphs (Noto/Source Han, WenQuanYi, Droid fallback, Apple/Windows ones). */
+const CJK_FAMILY = /CJK|Source Han|WenQuanYi|Droid Sans Fallback|PingFang|Hiragino|YaHei|SimSun|SimHei|Heiti|Songti/i
+
+/**
+ * The platform fonts Chromium really drew each visible element's Chinese text with (CDP
+ * CSS.getPlatformFontsForNode). `document.fonts.check()` cannot tell: it answers true even
+ * for a family that is not installed, while a missing CJK font shows up here as DejaVu.
+ */
+export async function fontsOfChineseText (page, limit = 40) {
+  const probed = await page.evaluate((max) => {
+    const elements = new Set()
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+    while (walker.nextNode() && elements.size < max) {
+      const parent = walker.currentNode.parentElement
+      if (/[\u3400-\u9fff]/.test(walker.currentNode.data) && parent?.checkVisibility()) elements.add(parent)
+    }
+    document.querySelectorAll('[data-cjk-probe]').forEach((el) => el.removeAttribute('data-cjk-probe'))
+    for (const el of elements) el.setAttribute('data-cjk-probe', '')
+    return elements.size
+  }, limit)
+  const cdp = await page.context().newCDPSession(page)
+  try {
+    await cdp.send('DOM.enable')
+    await cdp.send('CSS.enable')
+    const { root } = await cdp.send('DOM.getDocument', { depth: 0 })
+    const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: '[data-cjk-probe]' })
+    const found = []
+    for (const nodeId of nodeIds) {
+      const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId })
+      const { outerHTML } = await cdp.send('DOM.getOuterHTML', { nodeId })
+      found.push({ html: outerHTML.slice(0, 80), families: fonts.map((font) => font.familyName) })
+    }
+    if (found.length !== probed) throw new Error(`probed ${probed} elements, CDP found ${found.length}`)
+    return found
+  } finally {
+    await cdp.detach()
+  }
+}
+
+/** Every visible piece of Chinese text on the page is drawn with a CJK font (not tofu boxes). */
+export async function assertChineseFonts (page) {
+  const found = await fontsOfChineseText(page)
+  if (found.length === 0) throw new Error('no visible Chinese text to check')
+  const bad = found.filter((item) => !item.families.some((family) => CJK_FAMILY.test(family)))
+  if (bad.length > 0) {
+    throw new Error(`Chinese text drawn without a CJK font:\n${bad.map((item) => `${item.families.join(', ')} ← ${item.html}`).join('\n')}`)
+  }
+  return found
+}
+
 /** A module of the app (e.g. src/content/index.ts), compiled so tests compare against the real data. */
 export async function loadModule (entry) {
   const result = await esbuild.build({
