@@ -7,6 +7,7 @@ import { ErrorCode, LIMITS } from './protocol'
 import type {
   Action, CompanyRejection, ErrorCodeValue, FunctionResult, MyPledge, ResultMap, SignRequest,
 } from './protocol'
+import { sharerScene } from './sharer'
 import type { PledgeRecord, PledgeStore } from './store'
 import { validateRequest } from './validate'
 
@@ -16,6 +17,11 @@ export interface HandleDeps {
   now?: () => Date
   /** Receives unexpected errors (the reply only says "try later"). */
   onError?: (error: unknown) => void
+  /**
+   * Cloud file ID of a mini-program code opening CODE_PAGE with `scene`, or null. Absent where
+   * no such code exists (local runner: the H5 client draws a QR code of its own URL).
+   */
+  shareCode?: (scene: string) => Promise<string | null>
 }
 
 export type PledgeResult = FunctionResult<ResultMap[Action]>
@@ -86,6 +92,21 @@ async function sign (identity: string, request: SignRequest, deps: HandleDeps): 
   })
 }
 
+/**
+ * Needs no pledge: people share before they sign. A failing code service does not fail the
+ * call: the scene still attributes a shared link, and the client draws its fallback for null.
+ */
+async function shareCode (identity: string, deps: HandleDeps): Promise<FunctionResult<ResultMap['shareCode']>> {
+  const scene = sharerScene(identity)
+  if (deps.shareCode === undefined) return success('ok', { scene, codeFileId: null })
+  try {
+    return success('ok', { scene, codeFileId: await deps.shareCode(scene) })
+  } catch (error) {
+    deps.onError?.(error)
+    return success('小程序码暂时无法生成，请稍后再试', { scene, codeFileId: null })
+  }
+}
+
 async function dispatch (identity: string, data: unknown, deps: HandleDeps): Promise<PledgeResult> {
   const validated = validateRequest(data)
   if (!validated.ok) return failure(validated.error.code, validated.error.message)
@@ -107,6 +128,8 @@ async function dispatch (identity: string, data: unknown, deps: HandleDeps): Pro
       const stats = await store.stats({ companies: LIMITS.topCompanies, sources: LIMITS.topSources })
       return success('ok', stats)
     }
+    case 'shareCode':
+      return shareCode(identity, deps)
   }
 }
 

@@ -39,13 +39,17 @@ export const LIMITS = {
 /** `e:<event id>` (event QR code) or `s:<sharer id>` (shared link). */
 export const SOURCE_PATTERN = /^[es]:[0-9A-Za-z_-]{1,30}$/
 
-export type Action = 'sign' | 'status' | 'withdraw' | 'stats'
+/** Page a share code opens (mini-program code `page`, H5 hash route); the scene rides along. */
+export const CODE_PAGE = 'pages/pledge/index'
+
+export type Action = 'sign' | 'status' | 'withdraw' | 'stats' | 'shareCode'
 
 export interface SignRequest { action: 'sign'; company?: string; source?: string }
 export interface StatusRequest { action: 'status' }
 export interface WithdrawRequest { action: 'withdraw' }
 export interface StatsRequest { action: 'stats' }
-export type PledgeRequest = SignRequest | StatusRequest | WithdrawRequest | StatsRequest
+export interface ShareCodeRequest { action: 'shareCode' }
+export type PledgeRequest = SignRequest | StatusRequest | WithdrawRequest | StatsRequest | ShareCodeRequest
 
 /** Why a company name was not stored with the pledge (content security check). */
 export type CompanyRejection = 'review' | 'risky' | 'unavailable'
@@ -77,11 +81,22 @@ export interface StatsResult {
   sources: Array<{ source: string; count: number }>
 }
 
+export interface ShareCodeResult {
+  /** `s:<sharer id>`, the caller's attribution: derived from the identity, never the OPENID itself. */
+  scene: string
+  /**
+   * Cloud storage file ID of the mini-program code opening CODE_PAGE with `scene` (deployed
+   * function); null where the client draws a QR code of its own URL instead (local runner).
+   */
+  codeFileId: string | null
+}
+
 export interface ResultMap {
   sign: SignResult
   status: StatusResult
   withdraw: WithdrawResult
   stats: StatsResult
+  shareCode: ShareCodeResult
 }
 
 /** Every reply has this shape; `data` is null unless code is 0. */

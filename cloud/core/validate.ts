@@ -18,6 +18,7 @@ const FIELDS: Record<Action, readonly string[]> = {
   status: [],
   withdraw: [],
   stats: [],
+  shareCode: [],
 }
 
 /** Identity comes only from the platform (OPENID / the session cookie), never from the body. */

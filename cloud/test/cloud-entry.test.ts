@@ -1,19 +1,30 @@
 /** @jest-environment node */
 /**
  * The deployed entry (cloud/functions/pledge/src/index.ts) against a stand-in for wx-server-sdk:
- * identity from getWXContext only, userInfo dropped, msgSecCheck v2 called and obeyed. The real
- * SDK is never loaded (outside the cloud it crashes Node).
+ * identity from getWXContext only, userInfo dropped, msgSecCheck v2 called and obeyed, share
+ * codes from getUnlimited kept in storage and share_codes. The real SDK is never loaded
+ * (outside the cloud it crashes Node).
  */
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
-import { ErrorCode } from '../core/protocol'
-import type { SignResult } from '../core/protocol'
+import { CODE_PAGE, ErrorCode } from '../core/protocol'
+import type { ShareCodeResult, SignResult } from '../core/protocol'
+import { sharerScene } from '../core/sharer'
 import type { FakeCloudDb } from './fake-cloud-db'
 
 const mockContext: { OPENID?: string } = {}
 const mockChecks: unknown[] = []
-const mockState: { db: FakeCloudDb | null; dbConfig: unknown; initConfig: unknown; answer: () => Promise<unknown> } = {
-  db: null, dbConfig: null, initConfig: null, answer: async () => ({ errCode: 0, result: { suggest: 'pass', label: 100 } }),
+const mockCodes: unknown[] = []
+const mockUploads: Array<{ cloudPath: string; fileContent: Buffer }> = []
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47])
+const mockState: {
+  db: FakeCloudDb | null; dbConfig: unknown; initConfig: unknown; answer: () => Promise<unknown>; code: () => Promise<unknown>
+} = {
+  db: null,
+  dbConfig: null,
+  initConfig: null,
+  answer: async () => ({ errCode: 0, result: { suggest: 'pass', label: 100 } }),
+  code: async () => ({ errCode: 0, errMsg: 'openapi.wxacode.getUnlimited:ok', contentType: 'image/png', buffer: PNG }),
 }
 const mockEnv = Symbol('DYNAMIC_CURRENT_ENV')
 
@@ -26,11 +37,21 @@ jest.mock('wx-server-sdk', () => ({
     mockState.db = jest.requireActual('./fake-cloud-db').createFakeCloudDb()
     return mockState.db
   },
+  uploadFile: async (params: { cloudPath: string; fileContent: Buffer }) => {
+    mockUploads.push(params)
+    return { fileID: `cloud://env-test.1234/${params.cloudPath}`, statusCode: 204 }
+  },
   openapi: {
     security: {
       msgSecCheck: (params: unknown) => {
         mockChecks.push(params)
         return mockState.answer()
+      },
+    },
+    wxacode: {
+      getUnlimited: (params: unknown) => {
+        mockCodes.push(params)
+        return mockState.code()
       },
     },
   },
@@ -42,6 +63,8 @@ const { main } = require('../functions/pledge/src/index') as typeof import('../f
 beforeEach(() => {
   mockContext.OPENID = 'o-user-1'
   mockChecks.length = 0
+  mockCodes.length = 0
+  mockUploads.length = 0
 })
 
 it('initialises the SDK for the current env and a database that returns null for missing docs', () => {
@@ -80,6 +103,57 @@ it.each([
   expect(result.data as SignResult).toMatchObject({ companyRejected: 'unavailable', alreadyPledged: false })
   expect(logged).toHaveBeenCalledWith('pledge:', expect.any(Error))
   logged.mockRestore()
+})
+
+describe('shareCode', () => {
+  const savedEnv = process.env.CODE_ENV_VERSION
+  const madeCode = mockState.code
+  afterEach(() => {
+    mockState.code = madeCode
+    if (savedEnv === undefined) delete process.env.CODE_ENV_VERSION
+    else process.env.CODE_ENV_VERSION = savedEnv
+  })
+
+  it('makes the code with getUnlimited once, uploads it and serves it from share_codes after that', async () => {
+    delete process.env.CODE_ENV_VERSION
+    mockContext.OPENID = 'o-sharer-1'
+    const scene = sharerScene('o-sharer-1')
+    const path = `share-codes/release/${scene.replace(':', '_')}.png`
+    const first = await main({ action: 'shareCode' })
+    expect(first).toEqual({ code: ErrorCode.OK, message: 'ok', data: { scene, codeFileId: `cloud://env-test.1234/${path}` } })
+    expect(mockCodes).toEqual([{ scene, page: CODE_PAGE, checkPath: false, envVersion: 'release' }])
+    expect(mockUploads).toEqual([{ cloudPath: path, fileContent: PNG }])
+    expect(mockState.db?.dump('share_codes')).toEqual([{ _id: `release_${scene}`, fileID: `cloud://env-test.1234/${path}`, createdAt: expect.any(String) }])
+
+    expect(await main({ action: 'shareCode' })).toEqual(first)
+    expect(mockCodes).toHaveLength(1)
+    expect(mockUploads).toHaveLength(1)
+  })
+
+  it('CODE_ENV_VERSION picks the version the code opens', async () => {
+    process.env.CODE_ENV_VERSION = 'trial'
+    mockContext.OPENID = 'o-sharer-trial'
+    await main({ action: 'shareCode' })
+    expect(mockCodes).toEqual([expect.objectContaining({ envVersion: 'trial' })])
+  })
+
+  it.each([
+    ['a bad CODE_ENV_VERSION', 'beta', madeCode, /CODE_ENV_VERSION/],
+    ['getUnlimited answering an errCode', 'release', async () => ({ errCode: 45009, errMsg: 'reach max api minute hour limit' }), /errCode 45009/],
+    ['getUnlimited throwing', 'release', async () => { throw new Error('errCode: -604101 function has no permission to call this API') }, /-604101/],
+  ])('%s → my scene without a code, the error logged, nothing stored', async (label, version, code, logged) => {
+    const error = jest.spyOn(console, 'error').mockImplementation(() => undefined)
+    process.env.CODE_ENV_VERSION = version
+    mockContext.OPENID = `o-${label}`
+    mockState.code = code
+    const result = await main({ action: 'shareCode' })
+    expect(result.code).toBe(ErrorCode.OK)
+    expect(result.data as ShareCodeResult).toEqual({ scene: sharerScene(`o-${label}`), codeFileId: null })
+    expect(error).toHaveBeenCalledWith('pledge:', expect.objectContaining({ message: expect.stringMatching(logged) }))
+    expect(mockUploads).toEqual([])
+    expect(mockState.db?.dump('share_codes').map((doc) => doc._id)).not.toContain(`release_${sharerScene(`o-${label}`)}`)
+    error.mockRestore()
+  })
 })
 
 it('the committed index.js is what the build produces from the current sources', () => {

@@ -4,10 +4,11 @@ import type { ContentChecker, ContentVerdict } from '../core/content-check'
 import { handle } from '../core/handle'
 import type { HandleDeps } from '../core/handle'
 import { ErrorCode, LIMITS, SOURCE_PATTERN } from '../core/protocol'
-import type { ErrorCodeValue, SignResult, StatsResult, StatusResult } from '../core/protocol'
+import type { ErrorCodeValue, ShareCodeResult, SignResult, StatsResult, StatusResult } from '../core/protocol'
+import { sharerScene } from '../core/sharer'
 import { createMemoryStore } from '../core/stores/memory'
 import type { PledgeStore } from '../core/store'
-import { jsonBytes } from '../core/validate'
+import { jsonBytes, validateRequest } from '../core/validate'
 
 const CHINESE = /[\u4e00-\u9fff]/
 const NOW = new Date('2024-09-01T08:00:00.000Z')
@@ -29,7 +30,7 @@ type Case = [label: string, data: unknown, code: ErrorCodeValue]
 function malformed (): Case[] {
   const cases: Case[] = []
   const add = (label: string, data: unknown, code: ErrorCodeValue) => cases.push([label, data, code])
-  const actions = ['sign', 'status', 'withdraw', 'stats']
+  const actions = ['sign', 'status', 'withdraw', 'stats', 'shareCode']
 
   // Not an object at all.
   for (const data of [undefined, null, 0, 1, 'sign', '{"action":"sign"}', true, [], [{ action: 'sign' }]]) {
@@ -48,11 +49,12 @@ function malformed (): Case[] {
   for (const action of [1, 0, true, null, [], ['sign'], {}, { $eq: 'sign' }]) {
     add(`action ${JSON.stringify(action)}`, { action }, ErrorCode.UNKNOWN_ACTION)
   }
-  for (const action of ['', 'Sign', 'SIGN', ' sign', 'sign ', 'delete', 'stats\u0000', '__proto__', 'constructor', 'toString', 'hasOwnProperty', '签名']) {
+  for (const action of ['', 'Sign', 'SIGN', ' sign', 'sign ', 'delete', 'stats\u0000', '__proto__', 'constructor', 'toString', 'hasOwnProperty', '签名',
+    'ShareCode', 'sharecode', 'share_code', 'shareCode ']) {
     add(`action ${JSON.stringify(action)}`, { action }, ErrorCode.UNKNOWN_ACTION)
   }
   // Fields an action does not take.
-  for (const action of ['status', 'withdraw', 'stats']) {
+  for (const action of ['status', 'withdraw', 'stats', 'shareCode']) {
     for (const key of ['company', 'source', 'extra', 'userInfo', '__proto__']) {
       add(`${action} with ${key}`, JSON.parse(`{"action":"${action}","${key}":"x"}`), ErrorCode.UNKNOWN_FIELD)
     }
@@ -266,5 +268,52 @@ describe('handle: the four actions', () => {
     const result = await handle('u', { action: 'sign' }, { store: broken, contentCheck: async () => 'pass', onError: (e) => errors.push(e) })
     expect(result).toEqual({ code: ErrorCode.INTERNAL, message: expect.stringMatching(CHINESE), data: null })
     expect(errors).toHaveLength(1)
+  })
+})
+
+describe('handle: shareCode', () => {
+  it('takes no fields', () => {
+    expect(validateRequest({ action: 'shareCode' })).toEqual({ ok: true, request: { action: 'shareCode' } })
+    expect(validateRequest({ action: 'shareCode', scene: 's:abc' })).toMatchObject({ ok: false, error: { code: ErrorCode.UNKNOWN_FIELD } })
+  })
+
+  it('without a shareCode dep: my scene and no code, pledged or not, nothing stored', async () => {
+    const { call, store } = setup()
+    const before = await call({ action: 'shareCode' })
+    expect(before).toEqual({ code: ErrorCode.OK, message: 'ok', data: { scene: sharerScene('user-1'), codeFileId: null } })
+    await call({ action: 'sign' })
+    expect((await call({ action: 'shareCode' })).data).toEqual(before.data)
+    expect(await store.audit()).toEqual({ rows: 1, counter: 1 })
+  })
+
+  it('with a shareCode dep: asks it for my scene and returns its file ID', async () => {
+    const { deps } = setup()
+    const asked: string[] = []
+    const shareCode = async (scene: string) => {
+      asked.push(scene)
+      return `cloud://env/share-codes/${scene}.png`
+    }
+    const result = await handle('user-2', { action: 'shareCode' }, { ...deps, shareCode })
+    const scene = sharerScene('user-2')
+    expect(asked).toEqual([scene])
+    expect(result).toEqual({ code: ErrorCode.OK, message: 'ok', data: { scene, codeFileId: `cloud://env/share-codes/${scene}.png` } })
+    expect((await handle('user-2', { action: 'shareCode' }, { ...deps, shareCode: async () => null })).data).toEqual({ scene, codeFileId: null })
+  })
+
+  it('a failing shareCode dep → still OK with my scene and no code, the error reported', async () => {
+    const { deps, errors } = setup()
+    const failure = new Error('errCode 45009: reach max api minute hour limit')
+    const result = await handle('user-3', { action: 'shareCode' }, { ...deps, shareCode: async () => { throw failure } })
+    expect(result.code).toBe(ErrorCode.OK)
+    expect(result.message).toContain('暂时无法生成')
+    expect(result.data as ShareCodeResult).toEqual({ scene: sharerScene('user-3'), codeFileId: null })
+    expect(errors).toEqual([failure])
+  })
+
+  it('no identity → 40100, the dep never asked', async () => {
+    const { deps } = setup()
+    const shareCode = jest.fn(async () => 'cloud://x')
+    expect((await handle(undefined, { action: 'shareCode' }, { ...deps, shareCode })).code).toBe(ErrorCode.NO_IDENTITY)
+    expect(shareCode).not.toHaveBeenCalled()
   })
 })

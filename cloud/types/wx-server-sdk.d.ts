@@ -13,14 +13,30 @@ declare module 'wx-server-sdk' {
     errMsg?: string
     result?: { suggest?: string; label?: number }
   }
+  // Cloud calls take the HTTPS API's fields in camelCase and resolve the image as `buffer`.
+  interface GetUnlimitedResult {
+    errCode?: number
+    errMsg?: string
+    contentType?: string
+    buffer?: Buffer
+  }
   const cloud: {
     DYNAMIC_CURRENT_ENV: symbol
     init (config?: { env?: string | symbol }): void
     getWXContext (): WXContext
     database (config?: { throwOnNotFound?: boolean }): unknown
+    uploadFile (params: { cloudPath: string; fileContent: Buffer | NodeJS.ReadableStream }): Promise<{ fileID: string; statusCode?: number }>
     openapi: {
       security: {
         msgSecCheck (params: { version: 2; openid: string; scene: 1 | 2 | 3 | 4; content: string }): Promise<MsgSecCheckResult>
+      }
+      wxacode: {
+        getUnlimited (params: {
+          scene: string
+          page?: string
+          checkPath?: boolean
+          envVersion?: 'release' | 'trial' | 'develop'
+        }): Promise<GetUnlimitedResult>
       }
     }
   }

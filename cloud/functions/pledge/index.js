@@ -67,13 +67,21 @@ var LIMITS = {
   topSources: 20
 };
 var SOURCE_PATTERN = /^[es]:[0-9A-Za-z_-]{1,30}$/;
+var CODE_PAGE = "pages/pledge/index";
+
+// cloud/core/sharer.ts
+var import_node_crypto = require("node:crypto");
+function sharerScene(identity) {
+  return `s:${(0, import_node_crypto.createHash)("sha256").update(`qm-sharer:${identity}`).digest("base64url").slice(0, 10)}`;
+}
 
 // cloud/core/validate.ts
 var FIELDS = {
   sign: ["company", "source"],
   status: [],
   withdraw: [],
-  stats: []
+  stats: [],
+  shareCode: []
 };
 var IDENTITY_FIELD = /^_?(open|union)_?id$/i;
 var INVISIBLE = /(?!\s)[\p{Cc}\p{Cf}\p{Cs}]/gu;
@@ -223,6 +231,17 @@ async function sign(identity, request, deps) {
     total: outcome.total
   });
 }
+async function shareCode(identity, deps) {
+  var _a;
+  const scene = sharerScene(identity);
+  if (deps.shareCode === void 0) return success("ok", { scene, codeFileId: null });
+  try {
+    return success("ok", { scene, codeFileId: await deps.shareCode(scene) });
+  } catch (error) {
+    (_a = deps.onError) == null ? void 0 : _a.call(deps, error);
+    return success("小程序码暂时无法生成，请稍后再试", { scene, codeFileId: null });
+  }
+}
 async function dispatch(identity, data, deps) {
   const validated = validateRequest(data);
   if (!validated.ok) return failure(validated.error.code, validated.error.message);
@@ -244,6 +263,8 @@ async function dispatch(identity, data, deps) {
       const stats = await store2.stats({ companies: LIMITS.topCompanies, sources: LIMITS.topSources });
       return success("ok", stats);
     }
+    case "shareCode":
+      return shareCode(identity, deps);
   }
 }
 async function handle(identity, data, deps) {
@@ -257,6 +278,40 @@ async function handle(identity, data, deps) {
     (_a = deps.onError) == null ? void 0 : _a.call(deps, error);
     return failure(ErrorCode.INTERNAL, "服务暂时不可用，请稍后再试");
   }
+}
+
+// cloud/core/share-code-cache.ts
+var SHARE_CODES = "share_codes";
+var ENV_VERSIONS = ["release", "trial", "develop"];
+function parseCodeEnvVersion(value) {
+  if (value === void 0 || value === "") return "release";
+  const version = ENV_VERSIONS.find((known) => known === value);
+  if (version === void 0) throw new Error(`CODE_ENV_VERSION must be release, trial or develop, got "${value}"`);
+  return version;
+}
+function shareCodePath(scene, version) {
+  return `share-codes/${version}/${scene.replace(/:/g, "_")}.png`;
+}
+function shareCodeKey(scene, version) {
+  return `${version}_${scene}`;
+}
+function createShareCodeCache(backend, now = () => /* @__PURE__ */ new Date()) {
+  return async (scene, version) => {
+    if (!SOURCE_PATTERN.test(scene)) throw new Error(`share code: not a scene: ${scene.slice(0, 40)}`);
+    const key = shareCodeKey(scene, version);
+    const cached = await backend.getDoc(key);
+    if (cached !== null) return cached.fileID;
+    const fileID = await backend.upload(shareCodePath(scene, version), await backend.generate(scene, version));
+    if (typeof fileID !== "string" || fileID === "") throw new Error("share code: upload returned no file ID");
+    try {
+      await backend.putDoc(key, { fileID, createdAt: now().toISOString() });
+    } catch (error) {
+      const stored = await backend.getDoc(key);
+      if (stored === null) throw error;
+      return stored.fileID;
+    }
+    return fileID;
+  };
 }
 
 // cloud/core/store.ts
@@ -276,15 +331,15 @@ function toRecord(doc) {
   return { identity: doc._id, number: doc.number, company: doc.company, source: doc.source, pledgedAt: doc.pledgedAt };
 }
 var sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-function createCloudbaseStore(db, options = {}) {
-  const _ = db.command;
+function createCloudbaseStore(db2, options = {}) {
+  const _ = db2.command;
   const random = options.random ?? Math.random;
   const shardId = () => `total-${Math.floor(random() * TOTAL_SHARDS)}`;
   let ready = null;
   async function transact(callback) {
     for (let round = 1; ; round += 1) {
       try {
-        return await db.runTransaction(callback, TRANSACTION_ATTEMPTS);
+        return await db2.runTransaction(callback, TRANSACTION_ATTEMPTS);
       } catch (error) {
         if (round >= RETRY_ROUNDS) throw error;
         await sleep(random() * RETRY_BASE_MS * 2 ** round);
@@ -292,10 +347,10 @@ function createCloudbaseStore(db, options = {}) {
     }
   }
   async function ensureCounter(id, kind) {
-    const ref = db.collection(COUNTERS).doc(id);
+    const ref = db2.collection(COUNTERS).doc(id);
     if ((await ref.get()).data) return;
     try {
-      await db.collection(COUNTERS).add({ data: { _id: id, kind, value: 0 } });
+      await db2.collection(COUNTERS).add({ data: { _id: id, kind, value: 0 } });
     } catch (error) {
       if (!(await ref.get()).data) throw error;
     }
@@ -312,11 +367,11 @@ function createCloudbaseStore(db, options = {}) {
   }
   async function total() {
     await setup();
-    const { data } = await db.collection(COUNTERS).where({ kind: "total" }).get();
+    const { data } = await db2.collection(COUNTERS).where({ kind: "total" }).get();
     return data.reduce((sum, doc) => sum + Number(doc.value), 0);
   }
   async function countBy(field, limit) {
-    const { list } = await db.collection(PLEDGES).aggregate().match({ [field]: _.neq(null) }).group({ _id: `$${field}`, count: _.aggregate.sum(1) }).sort({ count: -1, _id: 1 }).limit(limit).end();
+    const { list } = await db2.collection(PLEDGES).aggregate().match({ [field]: _.neq(null) }).group({ _id: `$${field}`, count: _.aggregate.sum(1) }).sort({ count: -1, _id: 1 }).limit(limit).end();
     return list.map((item) => ({ key: String(item._id), count: Number(item.count) })).sort(byCountThenName((item) => item.key, (item) => item.count));
   }
   return {
@@ -337,7 +392,7 @@ function createCloudbaseStore(db, options = {}) {
       return { ...outcome, total: await total() };
     },
     async get(identity) {
-      const { data } = await db.collection(PLEDGES).doc(identity).get();
+      const { data } = await db2.collection(PLEDGES).doc(identity).get();
       return data ? toRecord(data) : null;
     },
     async withdraw(identity) {
@@ -353,7 +408,7 @@ function createCloudbaseStore(db, options = {}) {
     },
     total,
     async companyCount(company) {
-      return (await db.collection(PLEDGES).where({ company }).count()).total;
+      return (await db2.collection(PLEDGES).where({ company }).count()).total;
     },
     async stats(limits) {
       const [count, companies, sources] = await Promise.all([
@@ -369,7 +424,7 @@ function createCloudbaseStore(db, options = {}) {
     },
     /** Rows against the shard sum; run it from a maintenance call, it counts the collection. */
     async audit() {
-      const [rows, counter] = await Promise.all([db.collection(PLEDGES).count(), total()]);
+      const [rows, counter] = await Promise.all([db2.collection(PLEDGES).count(), total()]);
       return { rows: rows.total, counter };
     },
     async close() {
@@ -380,7 +435,8 @@ function createCloudbaseStore(db, options = {}) {
 
 // cloud/functions/pledge/src/index.ts
 import_wx_server_sdk.default.init({ env: import_wx_server_sdk.default.DYNAMIC_CURRENT_ENV });
-var store = createCloudbaseStore(import_wx_server_sdk.default.database({ throwOnNotFound: false }));
+var db = import_wx_server_sdk.default.database({ throwOnNotFound: false });
+var store = createCloudbaseStore(db);
 var contentCheck = async (content, openid) => {
   var _a;
   const reply = await import_wx_server_sdk.default.openapi.security.msgSecCheck({ version: 2, openid, scene: 1, content });
@@ -388,6 +444,25 @@ var contentCheck = async (content, openid) => {
   if (suggest === "pass" || suggest === "review" || suggest === "risky") return suggest;
   throw new Error(`msgSecCheck: no verdict (errCode ${reply.errCode})`);
 };
+var shareCodes = db.collection(SHARE_CODES);
+var shareCodeCache = createShareCodeCache({
+  getDoc: async (key) => (await shareCodes.doc(key).get()).data ?? null,
+  putDoc: async (key, doc) => {
+    await shareCodes.add({ data: { _id: key, ...doc } });
+  },
+  // https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/qrcode-link/qr-code/getUnlimitedQRCode.html
+  // checkPath false: codes can be made before the page is published.
+  generate: async (scene, envVersion) => {
+    const reply = await import_wx_server_sdk.default.openapi.wxacode.getUnlimited({ scene, page: CODE_PAGE, checkPath: false, envVersion });
+    if ((reply.errCode ?? 0) !== 0 || reply.buffer === void 0) {
+      throw new Error(`getUnlimited: errCode ${reply.errCode} ${reply.errMsg ?? ""}`.trim());
+    }
+    return reply.buffer;
+  },
+  // https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-sdk-api/storage/uploadFile/server.uploadFile.html
+  upload: async (cloudPath, fileContent) => (await import_wx_server_sdk.default.uploadFile({ cloudPath, fileContent })).fileID
+});
+var shareCode2 = (scene) => shareCodeCache(scene, parseCodeEnvVersion(process.env.CODE_ENV_VERSION));
 function withoutUserInfo(event) {
   if (typeof event !== "object" || event === null || Array.isArray(event)) return event;
   return Object.fromEntries(Object.entries(event).filter(([key]) => key !== "userInfo"));
@@ -397,6 +472,7 @@ async function main(event) {
   return handle(OPENID, withoutUserInfo(event), {
     store,
     contentCheck,
+    shareCode: shareCode2,
     onError: (error) => console.error("pledge:", error)
   });
 }

@@ -1,19 +1,24 @@
 /**
  * Cloud function `pledge` — the deployed entry. Thin on purpose: identity from
- * getWXContext, the CloudBase store, msgSecCheck; all logic is in cloud/core/handle.ts.
+ * getWXContext, the CloudBase store, msgSecCheck, share codes from getUnlimited; all logic is
+ * in cloud/core (handle.ts, share-code-cache.ts).
  * Built into ../index.js by `npm run build:cloud` (see cloud/functions/pledge/README.md).
  */
 import cloud from 'wx-server-sdk'
 import type { ContentChecker } from '../../../core/content-check'
 import { handle } from '../../../core/handle'
 import type { PledgeResult } from '../../../core/handle'
+import { CODE_PAGE } from '../../../core/protocol'
+import { createShareCodeCache, parseCodeEnvVersion, SHARE_CODES } from '../../../core/share-code-cache'
+import type { ShareCodeDoc } from '../../../core/share-code-cache'
 import { createCloudbaseStore } from '../../../core/stores/cloudbase'
 import type { CloudDatabase } from '../../../core/stores/cloudbase'
 
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
 
 // The adapter declares the slice of the database API it uses; the SDK object provides it.
-const store = createCloudbaseStore(cloud.database({ throwOnNotFound: false }) as CloudDatabase)
+const db = cloud.database({ throwOnNotFound: false }) as CloudDatabase
+const store = createCloudbaseStore(db)
 
 // https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/sec-center/sec-check/msgSecCheck.html
 // v2 answers errCode 0 even for risky text: the verdict is result.suggest.
@@ -23,6 +28,27 @@ const contentCheck: ContentChecker = async (content, openid) => {
   if (suggest === 'pass' || suggest === 'review' || suggest === 'risky') return suggest
   throw new Error(`msgSecCheck: no verdict (errCode ${reply.errCode})`)
 }
+
+const shareCodes = db.collection(SHARE_CODES)
+const shareCodeCache = createShareCodeCache({
+  getDoc: async (key) => (await shareCodes.doc<ShareCodeDoc>(key).get()).data ?? null,
+  putDoc: async (key, doc) => {
+    await shareCodes.add({ data: { _id: key, ...doc } })
+  },
+  // https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/qrcode-link/qr-code/getUnlimitedQRCode.html
+  // checkPath false: codes can be made before the page is published.
+  generate: async (scene, envVersion) => {
+    const reply = await cloud.openapi.wxacode.getUnlimited({ scene, page: CODE_PAGE, checkPath: false, envVersion })
+    if ((reply.errCode ?? 0) !== 0 || reply.buffer === undefined) {
+      throw new Error(`getUnlimited: errCode ${reply.errCode} ${reply.errMsg ?? ''}`.trim())
+    }
+    return reply.buffer
+  },
+  // https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-sdk-api/storage/uploadFile/server.uploadFile.html
+  upload: async (cloudPath, fileContent) => (await cloud.uploadFile({ cloudPath, fileContent })).fileID,
+})
+// Read per call: a bad CODE_ENV_VERSION fails share codes (logged), never pledges.
+const shareCode = (scene: string) => shareCodeCache(scene, parseCodeEnvVersion(process.env.CODE_ENV_VERSION))
 
 /** WeChat adds `userInfo` ({ appId, openId }) to every event; identity comes from getWXContext only. */
 function withoutUserInfo (event: unknown): unknown {
@@ -36,6 +62,7 @@ export async function main (event: unknown): Promise<PledgeResult> {
   return handle(OPENID, withoutUserInfo(event), {
     store,
     contentCheck,
+    shareCode,
     onError: (error) => console.error('pledge:', error),
   })
 }
