@@ -4,6 +4,7 @@ import {
   CAMPAIGN_LINE, CODE_LABEL, NICKNAME_MAX, NO_LINE_END, NO_LINE_START, breakLines, layoutPoster, personalPoster,
   posterTemplates, textBounds,
 } from '@/poster'
+import { MIN_LAST_LINE_CHARS } from '@/poster/line-break'
 import { MAX_CANVAS_PIXELS, renderScale } from '@/poster/render'
 
 /** A stand-in for canvas measureText: CJK and full-width marks 1 em, Latin and digits 0.55 em, space 0.3 em. */
@@ -47,6 +48,10 @@ describe('breakLines', () => {
     expect(lines.some((line) => line.includes('2024'))).toBe(true)
   })
 
+  test('a closing mark after a Latin word pulls the whole word down, not its last letter', () => {
+    expect(breakLines('质量月 Quality，好好', 75, measure)).toEqual(['质量月', 'Quality，好好'])
+  })
+
   test('a word longer than the line is broken by character', () => {
     const lines = breakLines('https://example.invalid/abcdefghijklmnop', 50, measure)
     expect(lines.length).toBeGreaterThan(1)
@@ -64,6 +69,66 @@ describe('breakLines', () => {
     expect(lines[1].endsWith('…')).toBe(true)
     expect(measure(lines[1])).toBeLessThanOrEqual(100)
     expect(breakLines('质量月', 100, measure, { maxLines: 2 })).toEqual(['质量月'])
+  })
+})
+
+describe('breakLines widow control', () => {
+  // measure: 10 per CJK character or full-width mark, so a width of 10n holds n of them.
+  const heading = '始终坚持质量第一，着力抓好质量变革。'
+
+  test('a last line holding one character takes the fewest characters from the line above', () => {
+    expect(MIN_LAST_LINE_CHARS).toBe(2)
+    // Greedy: 始终坚持质量第一，着力抓好质量变 / 革。
+    expect(breakLines(heading, 160, measure)).toEqual(['始终坚持质量第一，着力抓好质量', '变革。'])
+  })
+
+  test('a Latin word counts as one, and the space the break swallowed comes back', () => {
+    // Greedy: 全国质量月活动活动 / Quality
+    expect(breakLines('全国质量月活动活动 Quality', 100, measure)).toEqual(['全国质量月活动活', '动 Quality'])
+  })
+
+  test('moving keeps the punctuation rules: more moves down rather than start on a closing mark or end on an opening one', () => {
+    // Greedy: 一二三四五” / 六。 — moving only ” would start the last line with it.
+    expect(breakLines('一二三四五”六。', 60, measure)).toEqual(['一二三四', '五”六。'])
+    // Greedy: 一二三四“五 / 六”。 — moving only 五 would leave “ ending the line above.
+    expect(breakLines('一二三四“五六”。', 60, measure)).toEqual(['一二三四', '“五六”。'])
+    for (const text of [heading, ...proposal.intro, ...proposal.groups.flatMap((g) => g.sections.map((s) => s.heading))]) {
+      for (let width = 60; width <= 300; width += 10) {
+        const lines = breakLines(text, width, measure)
+        expect(lines.join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''))
+        lines.forEach((line, index) => {
+          expect(measure(line)).toBeLessThanOrEqual(width)
+          if (index > 0) expect(NO_LINE_START.has(line[0])).toBe(false)
+          expect(NO_LINE_END.has(line[line.length - 1])).toBe(false)
+        })
+      }
+    }
+  })
+
+  test('a paragraph that fits one line is unchanged, even a single character', () => {
+    expect(breakLines('质量月。', 100, measure)).toEqual(['质量月。'])
+    expect(breakLines('质', 100, measure)).toEqual(['质'])
+    expect(breakLines('质量\n月', 100, measure)).toEqual(['质量', '月'])
+  })
+
+  test('lines cut by maxLines keep the greedy result and its ellipsis', () => {
+    expect(breakLines(heading, 160, measure, { maxLines: 1 })).toEqual(['始终坚持质量第一，着力抓好质量…'])
+    // The paragraph whose line takes the ellipsis is not whole, so it is left as it was.
+    expect(breakLines(`${heading}\n质量月`, 160, measure, { maxLines: 2 })).toEqual(['始终坚持质量第一，着力抓好质量变', '革…'])
+    // A paragraph shown whole above the cut is still balanced.
+    expect(breakLines(`${heading}\n${heading}`, 160, measure, { maxLines: 3 }))
+      .toEqual(['始终坚持质量第一，着力抓好质量', '变革。', '始终坚持质量第一，着力抓好质量…'])
+    // maxLines that keeps every line does not cut, so the paragraph is balanced.
+    expect(breakLines(heading, 160, measure, { maxLines: 2 })).toEqual(['始终坚持质量第一，着力抓好质量', '变革。'])
+  })
+
+  test('when no move fits the rules and the width, the greedy lines stay', () => {
+    // Moving 乙 down would make 乙丙。 wider than two characters.
+    expect(breakLines('甲乙丙。', 20, measure)).toEqual(['甲乙', '丙。'])
+    // Moving 量 down would leave 一 alone above (and “ may not end a line).
+    expect(breakLines('全国“质量月”', 30, measure)).toEqual(['全国', '“质量', '月”'])
+    // A word wider than the line, broken by character: nothing to take without emptying the line above.
+    expect(breakLines('abcdefghijk', 50, measure)).toEqual(['abcdefghi', 'jk'])
   })
 })
 
