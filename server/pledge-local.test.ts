@@ -4,6 +4,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+import { SOURCE_PATTERN } from '../cloud/core/protocol'
 import { createLocalPledge } from './pledge-local'
 import type { LocalPledge } from './pledge-local'
 
@@ -54,6 +55,14 @@ it('defaults to .data/pledge.db and the local word list', async () => {
   expect(pledge.dbPath).toBe(path.join(root, '.data/pledge.db'))
   const result = await post(pledge, { action: 'sign', company: '傻逼公司' })
   expect(result.json.data).toMatchObject({ companyRejected: 'risky', pledge: { company: null } })
+  await pledge.close()
+})
+
+it('answers shareCode with the caller\'s scene and no code: the H5 client draws its own QR code', async () => {
+  const pledge = createLocalPledge({}, root)
+  const first = await post(pledge, { action: 'shareCode' })
+  expect(first.json).toEqual({ code: 0, message: 'ok', data: { scene: expect.stringMatching(SOURCE_PATTERN), codeFileId: null } })
+  expect((await post(pledge, { action: 'shareCode' }, first.cookie)).json).toEqual(first.json)
   await pledge.close()
 })
 

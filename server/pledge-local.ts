@@ -48,6 +48,7 @@ export function createLocalPledge (env: LocalPledgeEnv = process.env, root: stri
   const contentCheck = createWordListChecker()
   const onError = (error: unknown) => console.error('pledge:', error)
   try {
+    // No shareCode dep: `shareCode` answers codeFileId null and the H5 client draws a QR code of its own URL.
     const route = createFunctionRoute((identity, data) => handle(identity, data, { store, contentCheck, onError }), {
       secret, rateLimit, onError,
     })
