@@ -1,8 +1,10 @@
 // Issue 4 in a real browser: every poster template is drawn on a real canvas in the gallery,
-// is not blank, keeps its text inside the poster, and is saved as a screenshot.
+// is not blank, keeps its text inside the poster, and is saved as a screenshot; a pledger's
+// personal poster carries the server's N and a QR code that opens the pledge page.
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import { browserBundle, currentPage, launchBrowser, loadModule, openPhone, screenshot, startServer, PAGE_TRANSITION_MS } from './helpers.mjs'
+import path from 'node:path'
+import { browserBundle, currentPage, launchBrowser, loadModule, openPhone, root, screenshot, startServer, PAGE_TRANSITION_MS } from './helpers.mjs'
 
 let server
 let browser
@@ -51,6 +53,10 @@ test('the gallery draws every template, none blank', async () => {
     await thumb.screenshot({ path: `test-results/screenshots/poster-${template.id}.png` })
   }
   await screenshot(page, 'poster-gallery')
+  // The campaign posters carry the viewer's own share code too.
+  await page.addScriptTag({ path: path.join(root, 'node_modules/jsqr/dist/jsQR.js') })
+  const link = await decodeQr(currentPage(page).locator(`#poster-thumb-${templates[0].id} img, img#poster-thumb-${templates[0].id}`).first())
+  assert.match(link ?? '', /#\/pages\/pledge\/index\?scene=s%3A[\w-]{10}$/)
 
   await currentPage(page).locator(`#poster-item-${templates[0].id}`).click()
   await page.locator('#poster-viewer').waitFor({ state: 'visible' })
@@ -82,5 +88,64 @@ test('with the browser measuring the text, every line stays inside its poster', 
     return problems
   })
   assert.deepEqual(outside, [])
+  await context.close()
+})
+
+/** Reads the QR code in an <img> with jsQR (loaded into the page from node_modules). */
+async function decodeQr (image) {
+  return image.evaluate(async (img) => {
+    await img.decode()
+    const canvas = document.createElement('canvas')
+    canvas.width = img.naturalWidth
+    canvas.height = img.naturalHeight
+    const ctx = canvas.getContext('2d')
+    ctx.drawImage(img, 0, 0)
+    const { data, width, height } = ctx.getImageData(0, 0, canvas.width, canvas.height)
+    return globalThis.jsQR(data, width, height)?.data ?? null
+  })
+}
+
+test('a pledger draws a personal poster with the server\'s N, a nickname and a QR code back to the pledge page', async () => {
+  const { page, context, errors } = await openPhone(browser)
+  await page.goto(`${server.url}#/subpackages/poster/pages/personal/index`)
+  // Before pledging there is nothing to draw: the page says so and leads to the pledge.
+  await currentPage(page).getByText('承诺后即可生成海报').waitFor()
+
+  await page.goto(`${server.url}#/pages/pledge/index`)
+  await currentPage(page).locator('#pledge-button').click()
+  await currentPage(page).locator('#pledge-number').waitFor({ state: 'visible' })
+  const status = await page.evaluate(async () => {
+    const response = await fetch('/api/pledge', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"action":"status"}' })
+    return response.json()
+  })
+  const number = status.data.pledge.number
+  assert.ok(Number.isInteger(number) && number >= 1)
+
+  await currentPage(page).locator('#pledge-poster').click()
+  const image = currentPage(page).locator('#my-poster-image img, img#my-poster-image').first()
+  await image.waitFor({ state: 'attached' })
+  const described = async () => (await currentPage(page).locator('#my-poster-image').getAttribute('aria-label') ?? '').replace(/\s+/g, '')
+  assert.ok((await described()).includes(`我是第${number}位承诺者`), `the drawn text holds the server's N: ${await described()}`)
+
+  // The nickname is drawn after typing pauses, and kept for next time.
+  await currentPage(page).locator('#my-poster-nickname input, input#my-poster-nickname').first().fill('质量先锋')
+  await page.waitForFunction(() => document.querySelector('#my-poster-image')?.getAttribute('aria-label')?.includes('质量先锋'))
+
+  await page.addScriptTag({ path: path.join(root, 'node_modules/jsqr/dist/jsQR.js') })
+  const link = await decodeQr(currentPage(page).locator('#my-poster-image img, img#my-poster-image').first())
+  const shareCode = await page.evaluate(async () => {
+    const response = await fetch('/api/pledge', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"action":"shareCode"}' })
+    return response.json()
+  })
+  assert.equal(link, new URL(`/#/pages/pledge/index?scene=${encodeURIComponent(shareCode.data.scene)}`, server.url).href)
+  await screenshot(page, 'poster-personal')
+
+  // Scanning it in another browser opens the pledge page.
+  const friend = await openPhone(browser)
+  await friend.page.goto(link)
+  await currentPage(friend.page).locator('#pledge-button').waitFor({ state: 'visible' })
+  await friend.context.close()
+
+  assert.deepEqual(errors, [])
   await context.close()
 })

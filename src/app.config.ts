@@ -6,9 +6,9 @@ export default defineAppConfig({
     'pages/news/index',
     'pages/not-found/index',
   ],
-  // Tab-bar pages must stay in the main package; the poster gallery is reached from 首页.
+  // Tab-bar pages must stay in the main package; the posters are reached from 首页 and 我的承诺.
   subPackages: [
-    { root: 'subpackages/poster', pages: ['pages/gallery/index'] },
+    { root: 'subpackages/poster', pages: ['pages/gallery/index', 'pages/personal/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

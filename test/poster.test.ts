@@ -175,11 +175,12 @@ describe('personalPoster', () => {
     expect(text).toEqual(expect.arrayContaining(['我是第 42 位承诺者', '小王', '示范企业', '2024年9月23日']))
   })
 
-  test('without a nickname or company it says 我 and leaves the company out', () => {
-    const text = lines(personalPoster({ number: 1, date: '2024-09-01' }))
-    expect(text).toContain('我')
-    expect(text).toContain('我是第 1 位承诺者')
-    expect(text).not.toContain('')
+  test('without a nickname or company both lines are left out', () => {
+    const blank = personalPoster({ number: 1, nickname: '  ', date: '2024-09-01' })
+    const full = personalPoster({ number: 1, nickname: '小王', company: '示范企业', date: '2024-09-01' })
+    expect(full.elements.length - blank.elements.length).toBe(2)
+    expect(lines(blank)).toContain('我是第 1 位承诺者')
+    expect(lines(blank)).not.toContain('')
   })
 
   test('nicknames are capped at NICKNAME_MAX characters', () => {

@@ -90,14 +90,16 @@ function draw (ctx: PosterContext, op: DrawOp, assets: PosterAssets) {
       return
     }
     case 'code': {
-      // A white card holds the code (QR on H5, mini-program code on weapp) and its label,
-      // so both read on any poster colour.
-      const pad = op.size * 0.08
+      // No code (offline, or the function could not make one): leave the slot empty rather
+      // than draw a blank card that looks like a broken QR code.
+      if (!assets.code) return
+      // A white card holds the code and its label, so both read on any poster colour.
+      const pad = op.size * CODE_CARD_PAD
       const labelHeight = op.label ? 40 : 0
       ctx.fillStyle = '#ffffff'
       roundedPath(ctx, op.x - pad, op.y - pad, op.size + pad * 2, op.size + pad * 2 + labelHeight, 12)
       ctx.fill()
-      if (assets.code) assets.code(ctx, op.x, op.y, op.size)
+      drawCode(ctx, assets.code, op.x, op.y, op.size)
       if (op.label) {
         ctx.font = fontOf(22, 'normal')
         ctx.textAlign = 'center'
@@ -109,11 +111,44 @@ function draw (ctx: PosterContext, op: DrawOp, assets: PosterAssets) {
   }
 }
 
+/** Share of the code size the white card adds on each side. */
+const CODE_CARD_PAD = 0.08
+
+function drawCode (ctx: PosterContext, code: CodeArt, x: number, y: number, size: number) {
+  if (code.kind === 'image') {
+    ctx.drawImage(code.image as CanvasImageSource, x, y, size, size)
+    return
+  }
+  // Dark modules as squares, one rect per horizontal run: crisp at any scale, few draw calls.
+  const count = code.modules.length
+  const cell = size / count
+  ctx.fillStyle = '#000000'
+  code.modules.forEach((row, r) => {
+    let start = -1
+    for (let c = 0; c <= count; c++) {
+      const dark = c < count && row[c]
+      if (dark && start < 0) start = c
+      if (!dark && start >= 0) {
+        ctx.fillRect(x + start * cell, y + r * cell, (c - start) * cell, cell)
+        start = -1
+      }
+    }
+  })
+}
+
+/**
+ * What fills a code slot: a QR module matrix (H5: a code of the page's URL) or a loaded
+ * image (weapp: the mini-program code from the cloud function).
+ */
+export type CodeArt =
+  | { kind: 'modules'; modules: boolean[][] }
+  | { kind: 'image'; image: unknown }
+
 export interface PosterAssets {
   /** Loaded images by src. */
   images?: Record<string, unknown>
-  /** Draws the code into the slot (x, y, size in poster units). */
-  code?: (ctx: PosterContext, x: number, y: number, size: number) => void
+  /** The code for every code slot; without it the slots stay empty. */
+  code?: CodeArt | null
 }
 
 /** Sizes the canvas for `scale` device pixels per poster unit and draws the whole poster. */

@@ -71,7 +71,7 @@ export const posterTemplates: PosterTemplate[] = [
     ]),
     code(295, 1010),
   ]),
-  template('quality-first', '坚持质量第一', { type: 'linear', angle: 0, stops: [{ offset: 0, color: '#8a6d12' }, { offset: 1, color: GOLD }] }, [
+  template('quality-first', '坚持质量第一', { type: 'linear', angle: 90, stops: [{ offset: 0, color: '#8a6d12' }, { offset: 1, color: GOLD }] }, [
     { type: 'rect', x: 50, y: 50, width: 650, height: 1234, fill: 'rgba(255,255,255,0.12)', radius: 24 },
     text(375, 200, sections[0].heading, 52, '#ffffff', { fontWeight: 'bold', maxWidth: 560, lineHeight: 1.5 }),
     text(375, 520, campaign.theme, 36, '#fff7dc'),
@@ -99,14 +99,15 @@ function clip (value: string | undefined, max: number) {
 /** The personal pledge poster; N must come from the server's reply. */
 export function personalPoster (data: PosterData): PosterTemplate {
   if (!Number.isInteger(data.number) || data.number < 1) throw new RangeError(`承诺编号应为正整数，收到 ${String(data.number)}`)
-  const nickname = clip(data.nickname, NICKNAME_MAX) || '我'
+  const nickname = clip(data.nickname, NICKNAME_MAX)
   const company = clip(data.company, LIMITS.companyMaxChars)
   return template('personal', '我的承诺海报', { type: 'linear', angle: 90, stops: [{ offset: 0, color: RED }, { offset: 1, color: DEEP_RED }] }, [
     text(375, 150, CAMPAIGN_LINE, 32, PALE_GOLD),
-    text(375, 260, nickname, 48, '#ffffff', { fontWeight: 'bold', maxLines: 1 }),
+    ...(nickname ? [text(375, 260, nickname, 48, '#ffffff', { fontWeight: 'bold', maxLines: 1 })] : []),
     ...(company ? [text(375, 340, company, 32, PALE_GOLD, { maxLines: 2 })] : []),
-    text(375, 470, `我是第 ${data.number} 位承诺者`, 60, '#ffffff', { fontWeight: 'bold', maxLines: 2 }),
-    text(375, 600, `响应《${proposal.title}》`, 30, '#ffffff', { maxLines: 2 }),
+    text(375, 470, `我是第 ${data.number} 位承诺者`, 56, '#ffffff', { fontWeight: 'bold', maxWidth: 670, maxLines: 2 }),
+    // The title in its own line: broken anywhere, 《…》 reads as two fragments.
+    text(375, 590, `响应\n《${proposal.title}》`, 30, '#ffffff', { maxWidth: 670, maxLines: 3, lineHeight: 1.6 }),
     text(375, 740, `${sloganA}\n${sloganB}`, 36, PALE_GOLD, { lineHeight: 1.8 }),
     text(375, 900, formatFullDate(data.date.slice(0, 10)), 30, '#ffffff'),
     code(295, 1030),

@@ -9,4 +9,8 @@ export interface PosterCanvas {
   exportImage (canvas: RenderTarget): Promise<string>
   /** Saves the image where people keep pictures; resolves false if they declined. */
   saveImage (image: string, fileName: string): Promise<boolean>
+  /** Whether shareImage can hand the image to friends here (WeChat: yes; browsers: Web Share with files). */
+  canShareImage (): boolean
+  /** Offers the image to send to a friend; resolves false if that did not happen. */
+  shareImage (image: string, fileName: string): Promise<boolean>
 }

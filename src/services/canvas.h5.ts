@@ -25,4 +25,21 @@ export const posterCanvas: PosterCanvas = {
     link.click()
     return true
   },
+
+  canShareImage () {
+    return typeof navigator.canShare === 'function'
+  },
+
+  async shareImage (image, fileName) {
+    const blob = await (await fetch(image)).blob()
+    const file = new File([blob], fileName, { type: blob.type })
+    if (!navigator.canShare?.({ files: [file] })) return false
+    try {
+      await navigator.share({ files: [file] })
+      return true
+    } catch {
+      // The person closed the share sheet.
+      return false
+    }
+  },
 }

@@ -25,20 +25,8 @@ export const posterCanvas: PosterCanvas = {
     return tempFilePath
   },
 
-  // https://developers.weixin.qq.com/miniprogram/dev/framework/open-ability/authorize.html
   async saveImage (image) {
-    const { authSetting } = await Taro.getSetting()
-    if (authSetting[ALBUM_SCOPE] === false) {
-      // Denied before: WeChat will not ask again; only the settings page (opened from a tap) can.
-      const { confirm } = await Taro.showModal({
-        title: '需要相册权限',
-        content: '保存海报需要允许保存到相册，请在设置中打开。',
-        confirmText: '去设置',
-      })
-      if (!confirm) return false
-      const { authSetting: after } = await Taro.openSetting()
-      if (!after[ALBUM_SCOPE]) return false
-    }
+    if (!(await albumAllowed())) return false
     try {
       await Taro.saveImageToPhotosAlbum({ filePath: image })
       return true
@@ -46,4 +34,44 @@ export const posterCanvas: PosterCanvas = {
       return false
     }
   },
+
+  canShareImage () {
+    return true
+  },
+
+  // https://developers.weixin.qq.com/miniprogram/dev/api/share/wx.showShareImageMenu.html
+  async shareImage (image) {
+    try {
+      if (Taro.canIUse('showShareImageMenu')) await Taro.showShareImageMenu({ path: image })
+      // Older WeChat: the preview's long-press menu offers send, save and favourite.
+      else await Taro.previewImage({ urls: [image], current: image, showmenu: true })
+      return true
+    } catch {
+      // Closing the share menu without choosing anyone lands here too.
+      return false
+    }
+  },
+}
+
+// https://developers.weixin.qq.com/miniprogram/dev/framework/open-ability/authorize.html
+async function albumAllowed (): Promise<boolean> {
+  const { authSetting } = await Taro.getSetting()
+  if (authSetting[ALBUM_SCOPE] === true) return true
+  if (authSetting[ALBUM_SCOPE] === undefined) {
+    try {
+      await Taro.authorize({ scope: ALBUM_SCOPE })
+      return true
+    } catch {
+      // Declined just now: WeChat will not ask again, so explain and offer the settings page.
+    }
+  }
+  // openSetting only opens from a tap: the dialog's confirm button is that tap.
+  const { confirm } = await Taro.showModal({
+    title: '需要相册权限',
+    content: '保存海报需要允许保存到相册，请在设置中打开。',
+    confirmText: '去设置',
+  })
+  if (!confirm) return false
+  const { authSetting: after } = await Taro.openSetting()
+  return after[ALBUM_SCOPE] === true
 }

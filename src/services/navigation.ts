@@ -8,6 +8,7 @@ export const ROUTES = {
   news: '/pages/news/index',
   notFound: '/pages/not-found/index',
   posters: '/subpackages/poster/pages/gallery/index',
+  myPoster: '/subpackages/poster/pages/personal/index',
 } as const
 
 /** Switches to one of the three tab-bar pages. */
@@ -23,6 +24,11 @@ export function openNews (id: string) {
 /** Opens the poster gallery (a subpackage, loaded on first visit). */
 export function openPosters () {
   return Taro.navigateTo({ url: ROUTES.posters })
+}
+
+/** Opens my pledge poster (same subpackage as the gallery). */
+export function openMyPoster () {
+  return Taro.navigateTo({ url: ROUTES.myPoster })
 }
 
 /** Replaces an unknown page with the friendly "未找到" page. */

@@ -3,6 +3,7 @@ import { LIMITS } from '../../cloud/core/protocol'
 
 const COMPANY_KEY = 'pledge:company'
 const PENDING_KEY = 'pledge:pending'
+const NICKNAME_KEY = 'poster:nickname'
 
 /** A tap made offline, sent once the connection is back. */
 export interface PendingPledge {
@@ -26,6 +27,16 @@ export function readCompany (): string {
 
 export function saveCompany (company: string) {
   Taro.setStorageSync(COMPANY_KEY, company)
+}
+
+/** The nickname last put on my poster; the poster clips it to its own limit. */
+export function readNickname (): string {
+  const value = read(NICKNAME_KEY)
+  return typeof value === 'string' ? value : ''
+}
+
+export function saveNickname (nickname: string) {
+  Taro.setStorageSync(NICKNAME_KEY, nickname)
 }
 
 export function readPending (): PendingPledge | null {

@@ -1,6 +1,8 @@
 import type { SignRequest } from '../../cloud/core/protocol'
 import { callFunction } from './cloud'
 
+export type { MyPledge, ShareCodeResult } from '../../cloud/core/protocol'
+
 /** Signs the proposal; repeating it changes nothing and reports `alreadyPledged`. */
 export function signPledge ({ company, source }: { company?: string; source?: string } = {}) {
   const data: SignRequest = { action: 'sign' }
@@ -17,4 +19,19 @@ export function getPledgeStatus () {
 /** Deletes my pledge; my number is never given to anyone again. */
 export function withdrawPledge () {
   return callFunction('pledge', { action: 'withdraw' })
+}
+
+let shareCode: ReturnType<typeof requestShareCode> | null = null
+
+function requestShareCode () {
+  return callFunction('pledge', { action: 'shareCode' })
+}
+
+/** My attribution scene and its mini-program code; asked once per launch (a failure is retried next time). */
+export function getShareCode () {
+  if (shareCode === null) {
+    shareCode = requestShareCode()
+    shareCode.catch(() => { shareCode = null })
+  }
+  return shareCode
 }

@@ -5,7 +5,7 @@ import { LIMITS } from '../../../cloud/core/protocol'
 import { campaign, proposal } from '@/content'
 import StateView from '@/components/state-view'
 import { usePageShare } from '@/hooks/use-page-share'
-import { ROUTES } from '@/services/navigation'
+import { openMyPoster, openPosters, ROUTES } from '@/services/navigation'
 import { platform } from '@/services/platform'
 import { readCompany, saveCompany } from '@/services/pledge-draft'
 import { usePledge } from './use-pledge'
@@ -63,6 +63,7 @@ function PledgeForm () {
             <Text className='pledge-result__company'>「{pledge.company}」已有 {pledge.companyCount} 人承诺</Text>
           )}
           {notice && <Text className='pledge-result__notice'>{notice}</Text>}
+          <Button className='pledge-result__poster' id='pledge-poster' type='primary' block onClick={openMyPoster}>生成我的承诺海报</Button>
           <View className='pledge-result__withdraw' id='pledge-withdraw' onClick={withdraw}>
             {phase === 'withdrawing' ? '正在撤回…' : '撤回承诺'}
           </View>
@@ -98,6 +99,11 @@ function PledgeForm () {
           {error && <Text className='pledge-form__error' id='pledge-error'>{error}</Text>}
         </View>
       )}
+
+      <View className='pledge-posters' id='pledge-posters' onClick={openPosters}>
+        <Text className='pledge-posters__title'>活动海报</Text>
+        <Text className='pledge-posters__more'>供企业、组织和媒体使用 ›</Text>
+      </View>
     </View>
   )
 }

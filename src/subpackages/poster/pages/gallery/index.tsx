@@ -4,31 +4,30 @@ import { campaign } from '@/content'
 import StateView from '@/components/state-view'
 import { usePageShare } from '@/hooks/use-page-share'
 import { posterTemplates } from '@/poster'
-import { renderPoster, renderScale } from '@/poster/render'
 import type { PosterTemplate } from '@/poster'
 import { posterCanvas } from '@/services/canvas'
 import { toast } from '@/services/feedback'
 import { ROUTES } from '@/services/navigation'
+import { drawPoster, shareCodeOrNone } from '../../draw'
+import type { DrawnPoster } from '../../draw'
 import './index.scss'
 
 const CANVAS_ID = 'poster-canvas'
-/** Posters are drawn once at this CSS width and reused for thumbnails and the full view. */
-const RENDER_CSS_WIDTH = 375
 
 /** Draws every template in turn on one hidden canvas and keeps the images (the cache). */
 function usePosterImages (templates: PosterTemplate[]) {
-  const [images, setImages] = useState<Record<string, string>>({})
+  const [posters, setPosters] = useState<Record<string, DrawnPoster>>({})
   const [failed, setFailed] = useState(false)
   useEffect(() => {
     let cancelled = false
     async function drawAll () {
       try {
         const canvas = await posterCanvas.canvasNode(CANVAS_ID)
+        const code = await shareCodeOrNone(canvas)
         for (const template of templates) {
           if (cancelled) return
-          renderPoster(canvas, template, renderScale(template, RENDER_CSS_WIDTH, posterCanvas.pixelRatio()))
-          const image = await posterCanvas.exportImage(canvas)
-          if (!cancelled) setImages((current) => ({ ...current, [template.id]: image }))
+          const drawn = await drawPoster(canvas, template, code)
+          if (!cancelled) setPosters((current) => ({ ...current, [template.id]: drawn }))
         }
       } catch {
         if (!cancelled) setFailed(true)
@@ -37,23 +36,28 @@ function usePosterImages (templates: PosterTemplate[]) {
     void drawAll()
     return () => { cancelled = true }
   }, [templates])
-  return { images, failed }
+  return { posters, failed }
 }
 
 export default function PosterGalleryPage () {
   usePageShare({ title: `${campaign.pageTitle}：活动海报`, path: ROUTES.posters })
-  const { images, failed } = usePosterImages(posterTemplates)
+  const { posters, failed } = usePosterImages(posterTemplates)
   const [open, setOpen] = useState<number | null>(null)
-  const saving = useRef(false)
+  const busy = useRef(false)
 
-  async function save (template: PosterTemplate) {
-    if (saving.current || !images[template.id]) return
-    saving.current = true
+  async function act (template: PosterTemplate, action: 'save' | 'share') {
+    const poster = posters[template.id]
+    if (busy.current || !poster) return
+    busy.current = true
     try {
-      const saved = await posterCanvas.saveImage(images[template.id], `${template.name}.png`)
-      void toast(saved ? '已保存' : '未保存')
+      if (action === 'save') {
+        const saved = await posterCanvas.saveImage(poster.image, `${template.name}.png`)
+        void toast(saved ? '已保存到相册' : '未保存', saved ? 'success' : 'none')
+      } else {
+        await posterCanvas.shareImage(poster.image, `${template.name}.png`)
+      }
     } finally {
-      saving.current = false
+      busy.current = false
     }
   }
 
@@ -67,8 +71,8 @@ export default function PosterGalleryPage () {
       <View className='poster-gallery__grid'>
         {posterTemplates.map((template, index) => (
           <View key={template.id} className='poster-gallery__item' id={`poster-item-${template.id}`} onClick={() => setOpen(index)}>
-            {images[template.id]
-              ? <Image className='poster-gallery__thumb' id={`poster-thumb-${template.id}`} src={images[template.id]} mode='widthFix' />
+            {posters[template.id]
+              ? <Image className='poster-gallery__thumb' id={`poster-thumb-${template.id}`} src={posters[template.id].image} mode='widthFix' ariaLabel={posters[template.id].description} />
               : <View className='poster-gallery__placeholder'>绘制中…</View>}
             <Text className='poster-gallery__name'>{template.name}</Text>
           </View>
@@ -80,13 +84,16 @@ export default function PosterGalleryPage () {
           <Swiper className='poster-viewer__swiper' current={open} onChange={(event) => setOpen(event.detail.current)}>
             {posterTemplates.map((template) => (
               <SwiperItem key={template.id} className='poster-viewer__slide'>
-                {images[template.id] && <Image className='poster-viewer__image' src={images[template.id]} mode='aspectFit' />}
+                {posters[template.id] && <Image className='poster-viewer__image' src={posters[template.id].image} mode='aspectFit' ariaLabel={posters[template.id].description} />}
               </SwiperItem>
             ))}
           </Swiper>
           <View className='poster-viewer__actions'>
             <View className='poster-viewer__action' id='poster-close' onClick={() => setOpen(null)}>关闭</View>
-            <View className='poster-viewer__action poster-viewer__action--primary' id='poster-save' onClick={() => save(posterTemplates[open])}>保存海报</View>
+            {posterCanvas.canShareImage() && (
+              <View className='poster-viewer__action' id='poster-share' onClick={() => act(posterTemplates[open], 'share')}>发送给朋友</View>
+            )}
+            <View className='poster-viewer__action poster-viewer__action--primary' id='poster-save' onClick={() => act(posterTemplates[open], 'save')}>保存海报</View>
           </View>
         </View>
       )}

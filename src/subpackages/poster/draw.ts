@@ -1,0 +1,31 @@
+import type { DrawOp, PosterTemplate } from '@/poster'
+import { renderPoster, renderScale } from '@/poster/render'
+import type { CodeArt, RenderTarget } from '@/poster/render'
+import { posterCanvas } from '@/services/canvas'
+import { loadShareCode } from '@/services/share-code'
+
+/** Posters are drawn at this CSS width (× the device pixel ratio): sharp full screen and when saved. */
+const RENDER_CSS_WIDTH = 375
+
+export interface DrawnPoster {
+  /** File path (weapp) or data URL (H5). */
+  image: string
+  /** Every line of text as drawn, in order: the image's description for screen readers. */
+  description: string
+}
+
+export function describePoster (ops: DrawOp[]): string {
+  return ops.flatMap((op) => (op.op === 'text' ? [op.text] : [])).join(' ')
+}
+
+/** Draws `template` on the page's hidden canvas and exports it. */
+export async function drawPoster (canvas: RenderTarget, template: PosterTemplate, code: CodeArt | null): Promise<DrawnPoster> {
+  const scale = renderScale(template, RENDER_CSS_WIDTH, posterCanvas.pixelRatio())
+  const ops = renderPoster(canvas, template, scale, { code })
+  return { image: await posterCanvas.exportImage(canvas), description: describePoster(ops) }
+}
+
+/** My share code for the posters' code slots; without one (offline, no code) the slots stay empty. */
+export function shareCodeOrNone (canvas: RenderTarget): Promise<CodeArt | null> {
+  return loadShareCode(canvas).catch(() => null)
+}

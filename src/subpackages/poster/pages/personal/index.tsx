@@ -1,0 +1,98 @@
+import { useRef, useState } from 'react'
+import { Canvas, Image, Input, Text, View } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import { proposal } from '@/content'
+import StateView from '@/components/state-view'
+import { usePageShare } from '@/hooks/use-page-share'
+import { NICKNAME_MAX } from '@/poster'
+import { posterCanvas } from '@/services/canvas'
+import { toast } from '@/services/feedback'
+import { openTab, ROUTES } from '@/services/navigation'
+import { readNickname, saveNickname } from '@/services/pledge-draft'
+import { useMyPoster } from './use-my-poster'
+import './index.scss'
+
+const CANVAS_ID = 'my-poster-canvas'
+const FILE_NAME = '我的质量诚信承诺.png'
+
+export default function MyPosterPage () {
+  // The poster belongs to whoever opens it, so a shared link invites to pledge instead.
+  usePageShare({ title: `一起响应《${proposal.title}》`, path: ROUTES.pledge })
+  const [nickname, setNickname] = useState(readNickname)
+  const { state, retry } = useMyPoster(CANVAS_ID, nickname)
+  const busy = useRef(false)
+
+  function changeNickname (value: string) {
+    setNickname(value)
+    saveNickname(value)
+  }
+
+  async function act (action: 'save' | 'share') {
+    if (busy.current || state.phase !== 'ready' || state.poster === null) return
+    busy.current = true
+    try {
+      if (action === 'save') {
+        const saved = await posterCanvas.saveImage(state.poster.image, FILE_NAME)
+        void toast(saved ? '已保存到相册' : '未保存', saved ? 'success' : 'none')
+      } else {
+        await posterCanvas.shareImage(state.poster.image, FILE_NAME)
+      }
+    } finally {
+      busy.current = false
+    }
+  }
+
+  let body
+  if (state.phase === 'loading') {
+    body = <StateView title='正在加载…' />
+  } else if (state.phase === 'error') {
+    body = <StateView title='暂时无法生成海报' description={state.message} action={<Button type='primary' onClick={retry}>重试</Button>} />
+  } else if (state.phase === 'not-pledged') {
+    body = (
+      <StateView
+        title='承诺后即可生成海报'
+        description={`海报上会写明你是第几位响应《${proposal.title}》的承诺者。`}
+        action={<Button type='primary' onClick={() => openTab('pledge')}>去承诺</Button>}
+      />
+    )
+  } else {
+    const { poster } = state
+    body = (
+      <>
+        <View className='my-poster__preview'>
+          {poster
+            ? <Image className='my-poster__image' id='my-poster-image' src={poster.image} mode='widthFix' ariaLabel={poster.description} />
+            : <View className='my-poster__placeholder'>正在绘制海报…</View>}
+        </View>
+        <View className='my-poster__form'>
+          <Text className='my-poster__label'>海报上的昵称（选填）</Text>
+          {/* type=nickname: WeChat offers the user's own nickname above the keyboard. */}
+          <Input
+            className='my-poster__input'
+            id='my-poster-nickname'
+            type='nickname'
+            value={nickname}
+            maxlength={NICKNAME_MAX}
+            placeholder='点击使用微信昵称，或自行填写'
+            onInput={(event) => changeNickname(event.detail.value)}
+            onBlur={(event) => changeNickname(event.detail.value)}
+          />
+        </View>
+        <View className='my-poster__actions'>
+          {posterCanvas.canShareImage() && (
+            <Button className='my-poster__action' id='my-poster-share' disabled={!poster} onClick={() => act('share')}>发送给朋友</Button>
+          )}
+          <Button className='my-poster__action' id='my-poster-save' type='primary' disabled={!poster} onClick={() => act('save')}>保存到相册</Button>
+        </View>
+      </>
+    )
+  }
+
+  return (
+    <View className='qm-page my-poster'>
+      {body}
+      {/* Drawn off screen; the exported image is what people see, save and send. */}
+      <Canvas type='2d' id={CANVAS_ID} className='my-poster__canvas' />
+    </View>
+  )
+}
