@@ -155,4 +155,23 @@ export async function browserBundle (entry, name) {
   return result.outputFiles[0].text
 }
 
+/**
+ * Gives the page `imagePixels(img)` (a decoded <img> as ImageData, to sample or read a code from)
+ * and jsQR from node_modules.
+ */
+export async function installImageTools (page) {
+  await page.addScriptTag({ path: path.join(root, 'node_modules/jsqr/dist/jsQR.js') })
+  await page.addScriptTag({
+    content: `globalThis.imagePixels = async (img) => {
+      await img.decode()
+      const canvas = document.createElement('canvas')
+      canvas.width = img.naturalWidth
+      canvas.height = img.naturalHeight
+      const ctx = canvas.getContext('2d')
+      ctx.drawImage(img, 0, 0)
+      return ctx.getImageData(0, 0, canvas.width, canvas.height)
+    }`,
+  })
+}
+
 export const loadContent = () => loadModule('src/content/index.ts')

@@ -3,8 +3,7 @@
 // personal poster carries the server's N and a QR code that opens the pledge page.
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import path from 'node:path'
-import { browserBundle, currentPage, launchBrowser, loadModule, openPhone, root, screenshot, startServer, PAGE_TRANSITION_MS } from './helpers.mjs'
+import { browserBundle, currentPage, installImageTools, launchBrowser, loadModule, openPhone, screenshot, startServer, PAGE_TRANSITION_MS } from './helpers.mjs'
 
 let server
 let browser
@@ -21,6 +20,7 @@ after(async () => {
 test('the gallery draws every template, none blank', async () => {
   const { page, errors, context } = await openPhone(browser)
   await page.goto(`${server.url}#/subpackages/poster/pages/gallery/index`)
+  await installImageTools(page)
   const templates = poster.posterTemplates
   assert.ok(templates.length >= 6, `${templates.length} templates`)
   for (const template of templates) {
@@ -28,23 +28,19 @@ test('the gallery draws every template, none blank', async () => {
     await thumb.waitFor({ state: 'attached' })
     // Sample a 20×20 grid of the drawn image: a blank poster is one colour.
     const sample = await thumb.evaluate(async (img) => {
-      await img.decode()
-      const canvas = document.createElement('canvas')
-      canvas.width = img.naturalWidth
-      canvas.height = img.naturalHeight
-      const ctx = canvas.getContext('2d')
-      ctx.drawImage(img, 0, 0)
+      const { data, width, height } = await globalThis.imagePixels(img)
+      const at = (x, y) => data.slice((y * width + x) * 4, (y * width + x) * 4 + 4).join()
       const colours = new Set()
       let differ = 0
-      const corner = ctx.getImageData(2, 2, 1, 1).data.join()
+      const corner = at(2, 2)
       for (let i = 1; i < 20; i++) {
         for (let j = 1; j < 20; j++) {
-          const pixel = ctx.getImageData(Math.floor((canvas.width * i) / 20), Math.floor((canvas.height * j) / 20), 1, 1).data.join()
+          const pixel = at(Math.floor((width * i) / 20), Math.floor((height * j) / 20))
           colours.add(pixel)
           if (pixel !== corner) differ++
         }
       }
-      return { width: img.naturalWidth, height: img.naturalHeight, colours: colours.size, differ }
+      return { width, height, colours: colours.size, differ }
     })
     assert.ok(sample.width > 0 && Math.abs(sample.width / sample.height - template.width / template.height) < 0.01,
       `${template.id} keeps its aspect ratio`)
@@ -54,7 +50,6 @@ test('the gallery draws every template, none blank', async () => {
   }
   await screenshot(page, 'poster-gallery')
   // The campaign posters carry the viewer's own share code too.
-  await page.addScriptTag({ path: path.join(root, 'node_modules/jsqr/dist/jsQR.js') })
   const link = await decodeQr(currentPage(page).locator(`#poster-thumb-${templates[0].id} img, img#poster-thumb-${templates[0].id}`).first())
   assert.match(link ?? '', /#\/pages\/pledge\/index\?scene=s%3A[\w-]{10}$/)
 
@@ -91,16 +86,10 @@ test('with the browser measuring the text, every line stays inside its poster', 
   await context.close()
 })
 
-/** Reads the QR code in an <img> with jsQR (loaded into the page from node_modules). */
+/** Reads the QR code in an <img> (installImageTools first). */
 async function decodeQr (image) {
   return image.evaluate(async (img) => {
-    await img.decode()
-    const canvas = document.createElement('canvas')
-    canvas.width = img.naturalWidth
-    canvas.height = img.naturalHeight
-    const ctx = canvas.getContext('2d')
-    ctx.drawImage(img, 0, 0)
-    const { data, width, height } = ctx.getImageData(0, 0, canvas.width, canvas.height)
+    const { data, width, height } = await globalThis.imagePixels(img)
     return globalThis.jsQR(data, width, height)?.data ?? null
   })
 }
@@ -131,7 +120,7 @@ test('a pledger draws a personal poster with the server\'s N, a nickname and a Q
   await currentPage(page).locator('#my-poster-nickname input, input#my-poster-nickname').first().fill('质量先锋')
   await page.waitForFunction(() => document.querySelector('#my-poster-image')?.getAttribute('aria-label')?.includes('质量先锋'))
 
-  await page.addScriptTag({ path: path.join(root, 'node_modules/jsqr/dist/jsQR.js') })
+  await installImageTools(page)
   const link = await decodeQr(currentPage(page).locator('#my-poster-image img, img#my-poster-image').first())
   const shareCode = await page.evaluate(async () => {
     const response = await fetch('/api/pledge', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"action":"shareCode"}' })
