@@ -1,40 +1,12 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react'
-import { createWordListChecker } from '../cloud/core/content-check'
-import { handle } from '../cloud/core/handle'
-import { createMemoryStore } from '../cloud/core/stores/memory'
 import { ROUTES } from '@/services/navigation'
 import { readNickname } from '@/services/pledge-draft'
 import MyPosterPage from '@/subpackages/poster/pages/personal'
 import { REDRAW_DELAY_MS } from '@/subpackages/poster/pages/personal/use-my-poster'
 import { renderPage } from './support/render-page'
+import { serveFunction } from './support/serve-function'
 
-// jsdom has no Canvas 2D: a recording context stands in, measuring 1 em per character.
-jest.mock('@/services/canvas', () => {
-  const ctx: Record<string, unknown> = { font: '10px sans-serif' }
-  for (const name of ['fillRect', 'fillText', 'beginPath', 'closePath', 'fill', 'moveTo', 'arcTo', 'drawImage', 'setTransform']) ctx[name] = () => undefined
-  ctx.measureText = (text: string) => ({ width: Array.from(text).length * Number.parseFloat(String(ctx.font).replace(/^bold /, '')) })
-  ctx.createLinearGradient = () => ({ addColorStop () {} })
-  let drawn = 0
-  return {
-    posterCanvas: {
-      canvasNode: async () => ({ width: 0, height: 0, getContext: () => ctx }),
-      pixelRatio: () => 2,
-      exportImage: async () => `data:image/png;base64,drawing-${++drawn}`,
-      saveImage: jest.fn(async () => true),
-      canShareImage: () => false,
-      shareImage: jest.fn(async () => false),
-    },
-  }
-})
-
-function serveFunction (identity = 'browser-1') {
-  const deps = { store: createMemoryStore(), contentCheck: createWordListChecker() }
-  global.fetch = jest.fn(async (_url: string, init: { body: string }) => {
-    const result = await handle(identity, JSON.parse(init.body), deps)
-    return { status: 200, json: async () => result }
-  }) as unknown as typeof fetch
-  return deps
-}
+jest.mock('@/services/canvas', () => jest.requireActual('./support/fake-poster-canvas').createFakePosterCanvas())
 
 const posterImage = () => document.getElementById('my-poster-image')
 
@@ -49,7 +21,7 @@ test('before pledging it says the poster comes after the pledge and leads there'
 })
 
 test('draws my number as the server gave it, then my nickname once typing pauses', async () => {
-  const deps = serveFunction()
+  const { deps } = serveFunction()
   await deps.store.sign({ identity: 'first', company: null, source: null, pledgedAt: '2024-09-01T00:00:00.000Z' })
   await deps.store.sign({ identity: 'browser-1', company: '示范企业', source: null, pledgedAt: '2024-09-23T08:00:00.000Z' })
   renderPage(MyPosterPage, { path: ROUTES.myPoster })
@@ -68,7 +40,7 @@ test('draws my number as the server gave it, then my nickname once typing pauses
 })
 
 test('a failed status call says so and retries', async () => {
-  const deps = serveFunction()
+  const { deps } = serveFunction()
   await deps.store.sign({ identity: 'browser-1', company: null, source: null, pledgedAt: '2024-09-23T08:00:00.000Z' })
   const working = global.fetch
   global.fetch = jest.fn(async () => { throw new TypeError('Failed to fetch') }) as unknown as typeof fetch

@@ -1,14 +1,12 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react'
 import { safeExecute } from '@tarojs/runtime'
-import { createWordListChecker } from '../cloud/core/content-check'
-import { handle } from '../cloud/core/handle'
-import { createMemoryStore } from '../cloud/core/stores/memory'
 import PledgePage, { MOMENTS_SINGLE_PAGE_SCENE } from '@/pages/pledge'
 import { confirm } from '@/services/feedback'
 import { ROUTES } from '@/services/navigation'
 import { platform } from '@/services/platform'
 import { readCompany, readPending } from '@/services/pledge-draft'
 import { renderPage } from './support/render-page'
+import { serveFunction } from './support/serve-function'
 
 // Toasts, buzz and the confirm dialog are the platform's UI; the dialog's answer is the test's.
 jest.mock('@/services/feedback', () => ({
@@ -16,20 +14,6 @@ jest.mock('@/services/feedback', () => ({
   buzz: jest.fn(async () => undefined),
   confirm: jest.fn(async () => true),
 }))
-
-/** The real function core behind fetch, as the local runner serves it, for one browser identity. */
-function serveFunction () {
-  const deps = { store: createMemoryStore(), contentCheck: createWordListChecker() }
-  const calls: string[] = []
-  const fetchMock = jest.fn(async (_url: string, init: { body: string }) => {
-    const data = JSON.parse(init.body)
-    calls.push(data.action)
-    const result = await handle('browser-1', data, deps)
-    return { status: 200, json: async () => result }
-  })
-  global.fetch = fetchMock as unknown as typeof fetch
-  return { deps, calls }
-}
 
 function setOnline (online: boolean) {
   Object.defineProperty(window.navigator, 'onLine', { configurable: true, get: () => online })

@@ -14,19 +14,29 @@ import './index.scss'
 
 const CANVAS_ID = 'poster-canvas'
 
-/** Draws every template in turn on one hidden canvas and keeps the images (the cache). */
+/**
+ * Drawn posters for the rest of the launch (weapp temp files live as long): reopening the
+ * gallery shows them at once. Only posters carrying the share code are kept, so one drawn
+ * offline is drawn again next time.
+ */
+const drawnPosters: Record<string, DrawnPoster> = {}
+
+/** Draws the templates in page order on one hidden canvas, each shown as soon as it is ready. */
 function usePosterImages (templates: PosterTemplate[]) {
-  const [posters, setPosters] = useState<Record<string, DrawnPoster>>({})
+  const [posters, setPosters] = useState<Record<string, DrawnPoster>>(() => ({ ...drawnPosters }))
   const [failed, setFailed] = useState(false)
   useEffect(() => {
     let cancelled = false
     async function drawAll () {
+      const missing = templates.filter((template) => !drawnPosters[template.id])
+      if (missing.length === 0) return
       try {
         const canvas = await posterCanvas.canvasNode(CANVAS_ID)
         const code = await shareCodeOrNone(canvas)
-        for (const template of templates) {
+        for (const template of missing) {
           if (cancelled) return
           const drawn = await drawPoster(canvas, template, code)
+          if (code !== null) drawnPosters[template.id] = drawn
           if (!cancelled) setPosters((current) => ({ ...current, [template.id]: drawn }))
         }
       } catch {
