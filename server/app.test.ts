@@ -30,6 +30,13 @@ beforeAll(async () => {
       },
       broken: async () => { throw new Error('boom') },
     },
+    routes: {
+      '/exact': async (req, res) => {
+        calls.push(`exact ${req.method} ${req.url}`)
+        res.writeHead(204).end()
+      },
+      '/exact-broken': async () => { throw new Error('boom') },
+    },
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
@@ -147,4 +154,13 @@ test('POST /api/<name> reaches its route; unknown names, other methods and failu
   expect(broken.status).toBe(500)
   expect(JSON.parse(broken.body.toString()).code).toBe(50000)
   expect(calls).toHaveLength(1)
+})
+
+test('routes answer their exact path, any method and query; anything below it is static', async () => {
+  calls.length = 0
+  expect((await request('GET', '/exact?key=1')).status).toBe(204)
+  expect((await request('POST', '/exact')).status).toBe(204)
+  expect(calls).toEqual(['exact GET /exact?key=1', 'exact POST /exact'])
+  expect((await request('GET', '/exact/more')).body.toString()).toContain('质量月')
+  expect((await request('GET', '/exact-broken')).status).toBe(500)
 })

@@ -1,6 +1,7 @@
 /**
- * The local runner's HTTP server: the H5 build as static files, plus `POST /api/<name>`
- * routed to the functions it is given. Listens wherever the caller says (main.ts: 127.0.0.1).
+ * The local runner's HTTP server: the H5 build as static files, `POST /api/<name>` routed to
+ * the functions it is given, and a few routes at exact paths (GET /organiser). Listens
+ * wherever the caller says (main.ts: 127.0.0.1).
  */
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
@@ -17,6 +18,8 @@ export interface AppServerOptions {
   root: string
   /** Function routes by name: `api.pledge` answers POST /api/pledge. */
   api?: Record<string, ApiRoute>
+  /** Routes by exact path, any method: `routes['/organiser']` answers /organiser?key=…. */
+  routes?: Record<string, ApiRoute>
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -60,7 +63,7 @@ export function resolveInside (root: string, urlPath: string): string | null {
   return file === root || file.startsWith(root + path.sep) ? file : null
 }
 
-export function createAppServer ({ root: rootDir, api = {} }: AppServerOptions): http.Server {
+export function createAppServer ({ root: rootDir, api = {}, routes = {} }: AppServerOptions): http.Server {
   const root = path.resolve(rootDir)
   // Files are read and compressed once, and again only when a rebuild changes them on disk
   // (a stale cached index.html would point at hashed bundles that no longer exist).
@@ -129,6 +132,14 @@ export function createAppServer ({ root: rootDir, api = {} }: AppServerOptions):
 
   return http.createServer((req, res) => {
     const pathname = (req.url ?? '/').split('?')[0]
+    const exact = Object.prototype.hasOwnProperty.call(routes, pathname) ? routes[pathname] : undefined
+    if (exact !== undefined) {
+      exact(req, res).catch(() => {
+        if (!res.headersSent) res.writeHead(500, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }).end('Internal error')
+        else res.destroy()
+      })
+      return
+    }
     const apiMatch = /^\/api\/([^/]+)$/.exec(pathname)
     if (apiMatch !== null || pathname.startsWith('/api/')) {
       const route = apiMatch !== null && Object.prototype.hasOwnProperty.call(api, apiMatch[1]) ? api[apiMatch[1]] : undefined

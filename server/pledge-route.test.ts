@@ -6,7 +6,7 @@ import { handle } from '../cloud/core/handle'
 import { ErrorCode, LIMITS } from '../cloud/core/protocol'
 import { createMemoryStore } from '../cloud/core/stores/memory'
 import type { PledgeStore } from '../cloud/core/store'
-import { createFunctionRoute, DEFAULT_RATE_LIMIT, parseRateLimit } from './pledge-route'
+import { createFunctionRoute, createRateLimiter, DEFAULT_RATE_LIMIT, parseRateLimit } from './pledge-route'
 import type { CloudFunction, FunctionRouteOptions } from './pledge-route'
 import { createSessionKeys, SESSION_MAX_AGE_S, SESSION_SECRET_MIN_BYTES } from './session-cookie'
 
@@ -149,14 +149,16 @@ describe('pledge route: malformed HTTP requests', () => {
 })
 
 describe('pledge route: rate limit on writes', () => {
-  it('a token bucket per IP limits sign/withdraw, never reads, and refills over time', async () => {
+  it('a token bucket per IP limits sign/withdraw/createEvent, never reads, and refills over time', async () => {
     let now = 1_000_000
-    const server = await serve({ rateLimit: { perSecond: 1, burst: 3 }, now: () => now })
+    const server = await serve({ limiter: createRateLimiter({ perSecond: 1, burst: 3 }, () => now) })
     try {
       for (let i = 0; i < 3; i += 1) expect((await server.call({ action: 'sign' })).json.code).toBe(0)
       const limited = await server.call({ action: 'sign' })
       expect([limited.status, limited.json.code]).toEqual([429, ErrorCode.RATE_LIMITED])
       expect((await server.call({ action: 'withdraw' })).json.code).toBe(ErrorCode.RATE_LIMITED)
+      const event = { action: 'createEvent', name: '开放日', date: '2024-09-10', place: '北京' }
+      expect((await server.call(event)).json.code).toBe(ErrorCode.RATE_LIMITED)
       for (let i = 0; i < 10; i += 1) expect((await server.call({ action: 'stats' })).json.code).toBe(0)
       expect(await server.store.audit()).toEqual({ rows: 3, counter: 3 })
       now += 1000
@@ -168,7 +170,7 @@ describe('pledge route: rate limit on writes', () => {
   })
 
   it('off means off', async () => {
-    const server = await serve({ rateLimit: false })
+    const server = await serve({ limiter: createRateLimiter(false) })
     try {
       const replies = await Promise.all(Array.from({ length: 50 }, () => server.call({ action: 'sign' })))
       expect(replies.every((r) => r.json.code === 0)).toBe(true)

@@ -26,16 +26,17 @@ export interface RateLimit {
 /** A venue's guests may share one IP; a person signs once, so this is generous. */
 export const DEFAULT_RATE_LIMIT: RateLimit = { perSecond: 5, burst: 20 }
 /** Actions that change data and pass the token bucket; reads are not limited. */
-export const WRITE_ACTIONS: readonly string[] = ['sign', 'withdraw']
+export const WRITE_ACTIONS: readonly string[] = ['sign', 'withdraw', 'createEvent']
 /** Buckets kept before idle (full) ones are dropped. */
 const MAX_BUCKETS = 10_000
 
+/** Takes a token from the bucket of `key` (a client IP); false when it is empty. */
+export type RateLimiter = (key: string) => boolean
+
 export interface FunctionRouteOptions {
   secret: Buffer | string
-  /** false turns limiting off (the bench); default DEFAULT_RATE_LIMIT. */
-  rateLimit?: RateLimit | false
-  /** Milliseconds clock for the buckets; injectable for tests. */
-  now?: () => number
+  /** For writes; shared with the organiser login. Default: createRateLimiter(). */
+  limiter?: RateLimiter
   /** Receives what the function throws (the client gets 50000). */
   onError?: (error: unknown) => void
 }
@@ -53,11 +54,16 @@ export function parseRateLimit (value: string | undefined): RateLimit | false {
   return { perSecond, burst }
 }
 
-function createBuckets (limit: RateLimit, now: () => number) {
+/**
+ * A token bucket per key. `limit` false turns limiting off (the bench); `now` is a
+ * milliseconds clock, injectable for tests.
+ */
+export function createRateLimiter (limit: RateLimit | false = DEFAULT_RATE_LIMIT, now: () => number = Date.now): RateLimiter {
+  if (limit === false) return () => true
   const buckets = new Map<string, { tokens: number; at: number }>()
   const refill = (bucket: { tokens: number; at: number }, t: number) =>
     Math.min(limit.burst, bucket.tokens + ((t - bucket.at) / 1000) * limit.perSecond)
-  return (key: string): boolean => {
+  return (key) => {
     const t = now()
     if (buckets.size >= MAX_BUCKETS) {
       for (const [k, b] of buckets) if (refill(b, t) >= limit.burst) buckets.delete(k)
@@ -115,8 +121,7 @@ function isWrite (data: unknown): boolean {
 
 export function createFunctionRoute (fn: CloudFunction, options: FunctionRouteOptions): FunctionRoute {
   const sessions = createSessionKeys(options.secret)
-  const limit = options.rateLimit ?? DEFAULT_RATE_LIMIT
-  const take = limit === false ? () => true : createBuckets(limit, options.now ?? Date.now)
+  const take = options.limiter ?? createRateLimiter()
 
   return async (req, res) => {
     let setCookie: string | null = null

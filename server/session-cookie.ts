@@ -1,7 +1,8 @@
 /**
  * The local runner's stand-in for OPENID: a random 128-bit session id per browser, signed with
  * HMAC-SHA256 so a client cannot pick someone else's identity.
- * Cookie value: `<32 hex id>.<base64url signature>`.
+ * Cookie value: `<32 hex id>.<base64url signature>`, or `organiser.<signature>` after the
+ * organiser login (organiser-login.ts).
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 
@@ -10,7 +11,10 @@ export const SESSION_MAX_AGE_S = 365 * 24 * 60 * 60
 /** A shorter secret would make signatures guessable. */
 export const SESSION_SECRET_MIN_BYTES = 16
 
-const ID = /^[0-9a-f]{32}$/
+/** The local runner's fixed admin identity; only the organiser login hands out its cookie. */
+export const LOCAL_ORGANISER = 'organiser'
+
+const ID = new RegExp(`^(?:[0-9a-f]{32}|${LOCAL_ORGANISER})$`)
 
 export interface SessionKeys {
   sign (id: string): string
@@ -18,6 +22,8 @@ export interface SessionKeys {
   read (cookieHeader: string | undefined): string | null
   /** A fresh id and its Set-Cookie header value. */
   issue (): { id: string; setCookie: string }
+  /** The Set-Cookie header value that makes `id` this browser's identity. */
+  setCookie (id: string): string
 }
 
 export function createSessionKeys (secret: Buffer | string): SessionKeys {
@@ -27,6 +33,7 @@ export function createSessionKeys (secret: Buffer | string): SessionKeys {
   }
   const signature = (id: string) => createHmac('sha256', key).update(id).digest()
   const sign = (id: string) => `${id}.${signature(id).toString('base64url')}`
+  const setCookie = (id: string) => `${SESSION_COOKIE}=${sign(id)}; Max-Age=${SESSION_MAX_AGE_S}; Path=/; HttpOnly; SameSite=Lax`
 
   return {
     sign,
@@ -45,10 +52,8 @@ export function createSessionKeys (secret: Buffer | string): SessionKeys {
     },
     issue () {
       const id = randomBytes(16).toString('hex')
-      return {
-        id,
-        setCookie: `${SESSION_COOKIE}=${sign(id)}; Max-Age=${SESSION_MAX_AGE_S}; Path=/; HttpOnly; SameSite=Lax`,
-      }
+      return { id, setCookie: setCookie(id) }
     },
+    setCookie,
   }
 }

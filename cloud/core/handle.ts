@@ -3,12 +3,13 @@
  * both call `handle` with an identity they trust and the untrusted `data` object.
  */
 import type { ContentChecker } from './content-check'
-import { ErrorCode, LIMITS } from './protocol'
+import { eventScene, newEventId } from './events'
+import { ErrorCode, EVENT_ID_PATTERN, LIMITS } from './protocol'
 import type {
-  Action, CompanyRejection, ErrorCodeValue, FunctionResult, MyPledge, ResultMap, SignRequest,
+  Action, CompanyRejection, CreateEventRequest, ErrorCodeValue, EventInfo, FunctionResult, MyPledge, ResultMap, SignRequest,
 } from './protocol'
 import { sharerScene } from './sharer'
-import type { PledgeRecord, PledgeStore } from './store'
+import type { EventRecord, PledgeRecord, PledgeStore } from './store'
 import { validateRequest } from './validate'
 
 export interface HandleDeps {
@@ -18,10 +19,13 @@ export interface HandleDeps {
   /** Receives unexpected errors (the reply only says "try later"). */
   onError?: (error: unknown) => void
   /**
-   * Cloud file ID of a mini-program code opening CODE_PAGE with `scene`, or null. Absent where
-   * no such code exists (local runner: the H5 client draws a QR code of its own URL).
+   * Cloud file ID of a mini-program code opening CODE_PAGE with `scene` (a sharer's or an
+   * event's), or null. Absent where no such code exists (local runner: the H5 client draws a QR
+   * code of its own URL).
    */
-  shareCode?: (scene: string) => Promise<string | null>
+  makeCode?: (scene: string) => Promise<string | null>
+  /** May this identity create events and open the organiser view? Absent: nobody may. */
+  isAdmin?: (identity: string) => boolean
 }
 
 export type PledgeResult = FunctionResult<ResultMap[Action]>
@@ -34,6 +38,16 @@ const REJECTION_MESSAGES: Record<CompanyRejection, string> = {
   risky: '企业名称未通过内容安全审核，承诺已记录，但没有保存企业名称。',
   unavailable: '企业名称暂时无法审核，承诺已记录，但没有保存企业名称。',
 }
+
+/** Actions for admins only, and what the refusal says they tried to do. */
+const ORGANISER_ONLY: Partial<Record<Action, string>> = {
+  createEvent: '创建活动',
+  eventCode: '获取活动小程序码',
+  organiser: '查看组织者数据',
+}
+
+/** New ids drawn before createEvent gives up; one clash in 2.8 × 10^12 is already rare. */
+const EVENT_ID_ATTEMPTS = 5
 
 export function failure (code: ErrorCodeValue, message: string): FunctionResult<never> {
   return { code, message, data: null }
@@ -50,6 +64,18 @@ async function toMyPledge (store: PledgeStore, record: PledgeRecord): Promise<My
     companyCount: record.company === null ? 0 : await store.companyCount(record.company),
     pledgedAt: record.pledgedAt,
   }
+}
+
+function toEventInfo (event: EventRecord): EventInfo {
+  return { id: event.id, name: event.name, date: event.date, place: event.place, scene: eventScene(event.id) }
+}
+
+/** The source a pledge keeps: never the signer's own link, never an event that does not exist. */
+async function attribution (store: PledgeStore, identity: string, source: string | undefined): Promise<string | null> {
+  if (source === undefined) return null
+  if (source.startsWith('s:')) return source === sharerScene(identity) ? null : source
+  const id = source.slice(2)
+  return EVENT_ID_PATTERN.test(id) && (await store.getEvent(id)) !== null ? source : null
 }
 
 async function checkCompany (deps: HandleDeps, company: string, identity: string): Promise<CompanyRejection | null> {
@@ -79,7 +105,7 @@ async function sign (identity: string, request: SignRequest, deps: HandleDeps): 
   const outcome = await store.sign({
     identity,
     company: request.company === undefined || rejection !== null ? null : request.company,
-    source: request.source ?? null,
+    source: await attribution(store, identity, request.source),
     pledgedAt: (deps.now?.() ?? new Date()).toISOString(),
   })
   const pledge = await toMyPledge(store, outcome.pledge)
@@ -92,19 +118,59 @@ async function sign (identity: string, request: SignRequest, deps: HandleDeps): 
   })
 }
 
-/**
- * Needs no pledge: people share before they sign. A failing code service does not fail the
- * call: the scene still attributes a shared link, and the client draws its fallback for null.
- */
-async function shareCode (identity: string, deps: HandleDeps): Promise<FunctionResult<ResultMap['shareCode']>> {
-  const scene = sharerScene(identity)
-  if (deps.shareCode === undefined) return success('ok', { scene, codeFileId: null })
+/** A failing code service does not fail the call: the client draws its fallback for null. */
+async function codeFor (scene: string, deps: HandleDeps): Promise<{ codeFileId: string | null; message: string }> {
+  if (deps.makeCode === undefined) return { codeFileId: null, message: 'ok' }
   try {
-    return success('ok', { scene, codeFileId: await deps.shareCode(scene) })
+    return { codeFileId: await deps.makeCode(scene), message: 'ok' }
   } catch (error) {
     deps.onError?.(error)
-    return success('小程序码暂时无法生成，请稍后再试', { scene, codeFileId: null })
+    return { codeFileId: null, message: '小程序码暂时无法生成，请稍后再试' }
   }
+}
+
+/** Needs no pledge: people share before they sign. The scene attributes a shared link even without a code. */
+async function shareCode (identity: string, deps: HandleDeps): Promise<FunctionResult<ResultMap['shareCode']>> {
+  const scene = sharerScene(identity)
+  const { codeFileId, message } = await codeFor(scene, deps)
+  return success(message, { scene, codeFileId })
+}
+
+async function createEvent (identity: string, request: CreateEventRequest, deps: HandleDeps): Promise<FunctionResult<ResultMap['createEvent']>> {
+  const { name, date, place } = request
+  const createdAt = (deps.now?.() ?? new Date()).toISOString()
+  for (let attempt = 0; attempt < EVENT_ID_ATTEMPTS; attempt += 1) {
+    const event: EventRecord = { id: newEventId(), name, date, place, createdBy: identity, createdAt }
+    if (await deps.store.createEvent(event)) return success(`已创建活动：${name}`, { event: toEventInfo(event) })
+  }
+  throw new Error(`createEvent: ${EVENT_ID_ATTEMPTS} event ids in a row were taken`)
+}
+
+async function eventCode (id: string, deps: HandleDeps): Promise<FunctionResult<ResultMap['eventCode']>> {
+  const record = await deps.store.getEvent(id)
+  if (record === null) return failure(ErrorCode.EVENT_NOT_FOUND, '没有找到这个活动，请确认活动编号')
+  const event = toEventInfo(record)
+  const { codeFileId, message } = await codeFor(event.scene, deps)
+  return success(message, { event, codeFileId })
+}
+
+async function organiser (deps: HandleDeps): Promise<FunctionResult<ResultMap['organiser']>> {
+  const { store } = deps
+  const generatedAt = (deps.now?.() ?? new Date()).toISOString()
+  const [stats, records, viaShares] = await Promise.all([
+    store.stats({ companies: LIMITS.organiserCompanies, sources: 0 }),
+    store.listEvents(LIMITS.organiserEvents),
+    store.viaShares(),
+  ])
+  const events = records.map(toEventInfo)
+  const counts = await store.countsBySource(events.map((event) => event.scene))
+  return success('ok', {
+    total: stats.total,
+    events: events.map((event) => ({ ...event, count: counts[event.scene] ?? 0 })),
+    companies: stats.topCompanies,
+    viaShares,
+    generatedAt,
+  })
 }
 
 async function dispatch (identity: string, data: unknown, deps: HandleDeps): Promise<PledgeResult> {
@@ -112,6 +178,10 @@ async function dispatch (identity: string, data: unknown, deps: HandleDeps): Pro
   if (!validated.ok) return failure(validated.error.code, validated.error.message)
   const { request } = validated
   const { store } = deps
+  const refused = ORGANISER_ONLY[request.action]
+  if (refused !== undefined && !(deps.isAdmin?.(identity) ?? false)) {
+    return failure(ErrorCode.FORBIDDEN, `只有活动组织者可以${refused}`)
+  }
   switch (request.action) {
     case 'sign':
       return sign(identity, request, deps)
@@ -130,6 +200,18 @@ async function dispatch (identity: string, data: unknown, deps: HandleDeps): Pro
     }
     case 'shareCode':
       return shareCode(identity, deps)
+    case 'whoami':
+      return success('ok', { admin: deps.isAdmin?.(identity) ?? false, scene: sharerScene(identity) })
+    case 'createEvent':
+      return createEvent(identity, request, deps)
+    case 'getEvent': {
+      const event = await store.getEvent(request.id)
+      return success(event === null ? '没有找到这个活动' : 'ok', { event: event === null ? null : toEventInfo(event) })
+    }
+    case 'eventCode':
+      return eventCode(request.id, deps)
+    case 'organiser':
+      return organiser(deps)
   }
 }
 

@@ -13,9 +13,14 @@ export const ErrorCode = {
   INVALID_SOURCE: 40004,
   IDENTITY_IN_BODY: 40005,
   INVALID_JSON: 40006,
+  INVALID_EVENT: 40007,
   NO_IDENTITY: 40100,
+  /** Organiser actions from an identity not on the function's admin list. */
+  FORBIDDEN: 40300,
   /** Local runner only: POST /api/<name> for a function it does not serve. */
   UNKNOWN_FUNCTION: 40400,
+  /** `eventCode` for an event id that does not exist. */
+  EVENT_NOT_FOUND: 40401,
   TOO_LARGE: 41300,
   RATE_LIMITED: 42900,
   INTERNAL: 50000,
@@ -34,7 +39,22 @@ export const LIMITS = {
   topCompanies: 10,
   /** Sources listed by `stats` (`s:<sharer>` sources can be as many as the pledges). */
   topSources: 20,
+  /** Event name, after the same normalisation as a company name, in characters. */
+  eventNameMaxChars: 40,
+  /** Event place, same normalisation, in characters. */
+  eventPlaceMaxChars: 60,
+  /** Events listed in the organiser view, newest first. */
+  organiserEvents: 100,
+  /** Companies listed in the organiser view. */
+  organiserCompanies: 100,
 } as const
+
+/** Event ids: 8 lowercase letters/digits, so `e:<id>` fits a scene with room to spare. */
+export const EVENT_ID_PATTERN = /^[0-9a-z]{8}$/
+/** An event's date, `YYYY-MM-DD`. */
+export const EVENT_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/
+/** Dates an event may have, inclusive (a date picker's start and end). */
+export const EVENT_DATE_RANGE = { first: '2024-01-01', last: '2099-12-31' } as const
 
 /** `e:<event id>` (event QR code) or `s:<sharer id>` (shared link). */
 export const SOURCE_PATTERN = /^[es]:[0-9A-Za-z_-]{1,30}$/
@@ -42,14 +62,25 @@ export const SOURCE_PATTERN = /^[es]:[0-9A-Za-z_-]{1,30}$/
 /** Page a share code opens (mini-program code `page`, H5 hash route); the scene rides along. */
 export const CODE_PAGE = 'pages/pledge/index'
 
-export type Action = 'sign' | 'status' | 'withdraw' | 'stats' | 'shareCode'
+export type Action = 'sign' | 'status' | 'withdraw' | 'stats' | 'shareCode' |
+  'whoami' | 'createEvent' | 'getEvent' | 'eventCode' | 'organiser'
 
 export interface SignRequest { action: 'sign'; company?: string; source?: string }
 export interface StatusRequest { action: 'status' }
 export interface WithdrawRequest { action: 'withdraw' }
 export interface StatsRequest { action: 'stats' }
 export interface ShareCodeRequest { action: 'shareCode' }
-export type PledgeRequest = SignRequest | StatusRequest | WithdrawRequest | StatsRequest | ShareCodeRequest
+export interface WhoAmIRequest { action: 'whoami' }
+/** Organisers only. name and place normalised like a company name; date a real calendar day. */
+export interface CreateEventRequest { action: 'createEvent'; name: string; date: string; place: string }
+/** Anyone: what the pledge page shows for an `e:<id>` scene. */
+export interface GetEventRequest { action: 'getEvent'; id: string }
+/** Organisers only: the event's mini-program code (deployed) for printing. */
+export interface EventCodeRequest { action: 'eventCode'; id: string }
+/** Organisers only: live counts per event and per company. */
+export interface OrganiserRequest { action: 'organiser' }
+export type PledgeRequest = SignRequest | StatusRequest | WithdrawRequest | StatsRequest | ShareCodeRequest |
+  WhoAmIRequest | CreateEventRequest | GetEventRequest | EventCodeRequest | OrganiserRequest
 
 /** Why a company name was not stored with the pledge (content security check). */
 export type CompanyRejection = 'review' | 'risky' | 'unavailable'
@@ -91,12 +122,53 @@ export interface ShareCodeResult {
   codeFileId: string | null
 }
 
+export interface EventInfo {
+  id: string
+  name: string
+  /** YYYY-MM-DD. */
+  date: string
+  place: string
+  /** `e:<id>`: the scene of its code and the source its pledges carry. */
+  scene: string
+}
+
+export interface WhoAmIResult {
+  /** On the function's admin list: may create events and open the organiser view. */
+  admin: boolean
+  /** My `s:<sharer id>` (as shareCode gives it, without making a code): shares carry it. */
+  scene: string
+}
+export interface CreateEventResult { event: EventInfo }
+/** null for an unknown id: the client ignores the scene, no error shown. */
+export interface GetEventResult { event: EventInfo | null }
+export interface EventCodeResult {
+  event: EventInfo
+  /** As in ShareCodeResult: null where the client draws a QR code of its own URL. */
+  codeFileId: string | null
+}
+export interface OrganiserResult {
+  total: number
+  /** Newest first, at most LIMITS.organiserEvents, each with its current pledges. */
+  events: Array<EventInfo & { count: number }>
+  /** Most-named first, at most LIMITS.organiserCompanies. */
+  companies: Array<{ company: string; count: number }>
+  /** Pledges that arrived through some person's shared link or poster (all `s:` sources together). */
+  viaShares: number
+  /** ISO 8601, when the counts were read. */
+  generatedAt: string
+}
+
 export interface ResultMap {
   sign: SignResult
   status: StatusResult
   withdraw: WithdrawResult
   stats: StatsResult
   shareCode: ShareCodeResult
+  whoami: WhoAmIResult
+  createEvent: CreateEventResult
+  getEvent: GetEventResult
+  eventCode: EventCodeResult
+  organiser: OrganiserResult
 }
 
 /** Every reply has this shape; `data` is null unless code is 0. */

@@ -1,7 +1,8 @@
 /**
- * Mini-program codes for share scenes, made once per scene and kept in cloud storage: a code
- * never expires and `wxacode.getUnlimited` allows 5000 calls a minute, so each scene costs one
- * call ever. The backend is injected (cloud/functions/pledge/src/index.ts wires wx-server-sdk).
+ * Mini-program codes for scenes (a sharer's `s:`, an event's `e:`), made once per scene and kept
+ * in cloud storage: a code never expires and `wxacode.getUnlimited` allows 5000 calls a minute,
+ * so each scene costs one call ever. The backend is injected (cloud/functions/pledge/src/index.ts
+ * wires wx-server-sdk).
  *
  * Collection `share_codes` (no client access): _id = `<version>_<scene>`, { fileID, createdAt }.
  * The version is part of the key: a trial code cached before launch must not outlive it.
@@ -52,7 +53,7 @@ export function shareCodeKey (scene: string, version: CodeEnvVersion): string {
 /** Resolves the cloud file ID of the code for `scene`, making and storing it on first use. */
 export function createShareCodeCache (backend: ShareCodeBackend, now: () => Date = () => new Date()) {
   return async (scene: string, version: CodeEnvVersion): Promise<string> => {
-    // Scenes come from sharerScene; the check keeps anything else out of storage paths.
+    // Scenes come from sharerScene or eventScene; the check keeps anything else out of storage paths.
     if (!SOURCE_PATTERN.test(scene)) throw new Error(`share code: not a scene: ${scene.slice(0, 40)}`)
     const key = shareCodeKey(scene, version)
     const cached = await backend.getDoc(key)

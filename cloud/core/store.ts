@@ -1,7 +1,7 @@
 /**
- * Where pledges live. Three adapters implement this (memory, SQLite, CloudBase) and all pass
- * cloud/test/store-contract.ts. Every method is atomic on its own: a pledge row and the
- * counters change together or not at all.
+ * Where pledges and events live. Three adapters implement this (memory, SQLite, CloudBase) and
+ * all pass cloud/test/store-contract.ts. Every method is atomic on its own: a pledge row and
+ * the counters change together or not at all.
  */
 import type { StatsResult, WithdrawResult } from './protocol'
 
@@ -34,6 +34,19 @@ export type WithdrawOutcome = WithdrawResult
 
 export type StoreStats = StatsResult
 
+export interface EventRecord {
+  /** EVENT_ID_PATTERN. */
+  id: string
+  name: string
+  /** YYYY-MM-DD. */
+  date: string
+  place: string
+  /** Identity of the organiser who created it. */
+  createdBy: string
+  /** ISO 8601. */
+  createdAt: string
+}
+
 /** What `audit` compares: stored pledge rows against the running counter. */
 export interface StoreAudit {
   rows: number
@@ -49,8 +62,17 @@ export interface PledgeStore {
   total (): Promise<number>
   /** Current pledges naming exactly this (normalised) company. */
   companyCount (company: string): Promise<number>
-  /** Most-named companies and sources, most first, ties by name. */
+  /** Most-named companies and sources, most first, ties by name; a limit of 0 skips that list. */
   stats (limits: { companies: number; sources: number }): Promise<StoreStats>
+  /** Current pledges per exact source, every given source a key (0 for none). */
+  countsBySource (sources: readonly string[]): Promise<Record<string, number>>
+  /** Current pledges that came through someone's shared link or poster (an `s:` source). */
+  viaShares (): Promise<number>
+  /** Stores the event; false (nothing changed) when its id is taken. */
+  createEvent (event: EventRecord): Promise<boolean>
+  getEvent (id: string): Promise<EventRecord | null>
+  /** Newest `createdAt` first, ties by id. */
+  listEvents (limit: number): Promise<EventRecord[]>
   audit (): Promise<StoreAudit>
   close (): Promise<void>
 }

@@ -2,7 +2,7 @@
  * Turns an untrusted `data` object into a PledgeRequest, or a coded Chinese error.
  * Nothing is coerced: a wrong type, an unknown field or an identity field is an error.
  */
-import { ErrorCode, LIMITS, SOURCE_PATTERN } from './protocol'
+import { ErrorCode, EVENT_DATE_PATTERN, EVENT_DATE_RANGE, EVENT_ID_PATTERN, LIMITS, SOURCE_PATTERN } from './protocol'
 import type { Action, ErrorCodeValue, PledgeRequest } from './protocol'
 
 export interface ValidationError {
@@ -19,6 +19,11 @@ const FIELDS: Record<Action, readonly string[]> = {
   withdraw: [],
   stats: [],
   shareCode: [],
+  whoami: [],
+  createEvent: ['name', 'date', 'place'],
+  getEvent: ['id'],
+  eventCode: ['id'],
+  organiser: [],
 }
 
 /** Identity comes only from the platform (OPENID / the session cookie), never from the body. */
@@ -27,8 +32,16 @@ const IDENTITY_FIELD = /^_?(open|union)_?id$/i
 /** Control, format (zero-width, bidi overrides) and lone surrogate code points, except whitespace. */
 const INVISIBLE = /(?!\s)[\p{Cc}\p{Cf}\p{Cs}]/gu
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
-/** Raw input beyond this is rejected before normalising (the body limit already caps it). */
-const COMPANY_RAW_MAX = LIMITS.companyMaxChars * 8
+
+/** A free-text field normalised like a company name. */
+interface TextRule {
+  label: string
+  max: number
+  empty: string
+}
+const COMPANY: TextRule = { label: '企业名称', max: LIMITS.companyMaxChars, empty: '企业名称不能为空；不填写企业请不要传 company' }
+const EVENT_NAME: TextRule = { label: '活动名称', max: LIMITS.eventNameMaxChars, empty: '活动名称不能为空' }
+const EVENT_PLACE: TextRule = { label: '活动地点', max: LIMITS.eventPlaceMaxChars, empty: '活动地点不能为空' }
 
 function fail (code: ErrorCodeValue, message: string): Validated {
   return { ok: false, error: { code, message } }
@@ -43,21 +56,41 @@ export function jsonBytes (data: unknown): number {
   return new TextEncoder().encode(JSON.stringify(data)).length
 }
 
+type TextResult = { ok: true; text: string } | { ok: false; message: string }
 export type CompanyResult = { ok: true; company: string } | { ok: false; message: string }
 
-/** NFC, invisible characters removed, whitespace runs collapsed, trimmed; 1–40 code points. */
+/** NFC, invisible characters removed, whitespace runs collapsed, trimmed; 1–max code points. */
+function normaliseText (raw: string, rule: TextRule): TextResult {
+  // Raw input far beyond the limit is refused before normalising (the body limit caps it anyway).
+  if (raw.length > rule.max * 8) return { ok: false, message: `${rule.label}最多 ${rule.max} 个字` }
+  const text = raw.normalize('NFC').replace(INVISIBLE, '').replace(/\s+/gu, ' ').trim()
+  const length = Array.from(text).length
+  if (length === 0) return { ok: false, message: rule.empty }
+  if (length > rule.max) return { ok: false, message: `${rule.label}最多 ${rule.max} 个字，现在是 ${length} 个字` }
+  if (!LETTER_OR_DIGIT.test(text)) return { ok: false, message: `${rule.label}需要包含文字或数字` }
+  return { ok: true, text }
+}
+
 export function normaliseCompany (raw: string): CompanyResult {
-  if (raw.length > COMPANY_RAW_MAX) {
-    return { ok: false, message: `企业名称最多 ${LIMITS.companyMaxChars} 个字` }
+  const result = normaliseText(raw, COMPANY)
+  return result.ok ? { ok: true, company: result.text } : result
+}
+
+/** Days in a month of the proleptic Gregorian calendar. */
+function daysIn (year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28
+  return [4, 6, 9, 11].includes(month) ? 30 : 31
+}
+
+/** `YYYY-MM-DD`, a day that exists, within EVENT_DATE_RANGE; null when valid, else why not. */
+export function checkEventDate (date: string): string | null {
+  if (!EVENT_DATE_PATTERN.test(date)) return '活动日期应为 YYYY-MM-DD 格式，例如 2024-09-01'
+  if (date < EVENT_DATE_RANGE.first || date > EVENT_DATE_RANGE.last) {
+    return `活动日期应在 ${EVENT_DATE_RANGE.first} 至 ${EVENT_DATE_RANGE.last} 之间`
   }
-  const company = raw.normalize('NFC').replace(INVISIBLE, '').replace(/\s+/gu, ' ').trim()
-  const length = Array.from(company).length
-  if (length === 0) return { ok: false, message: '企业名称不能为空；不填写企业请不要传 company' }
-  if (length > LIMITS.companyMaxChars) {
-    return { ok: false, message: `企业名称最多 ${LIMITS.companyMaxChars} 个字，现在是 ${length} 个字` }
-  }
-  if (!LETTER_OR_DIGIT.test(company)) return { ok: false, message: '企业名称需要包含文字或数字' }
-  return { ok: true, company }
+  const [year, month, day] = date.split('-').map(Number)
+  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return `活动日期 ${date} 不存在`
+  return null
 }
 
 function describe (value: unknown): string {
@@ -92,8 +125,26 @@ export function validateRequest (data: unknown): Validated {
   if (unknown !== undefined) {
     return fail(ErrorCode.UNKNOWN_FIELD, `操作 ${action} 不接受字段 ${unknown.slice(0, 32)}`)
   }
-  if (action !== 'sign') return { ok: true, request: { action } }
+  switch (action) {
+    case 'sign':
+      return parseSign(body)
+    case 'createEvent':
+      return parseCreateEvent(body)
+    case 'getEvent':
+    case 'eventCode': {
+      const id = body.id
+      if (id === undefined) return fail(ErrorCode.INVALID_EVENT, '缺少活动编号 id')
+      if (typeof id !== 'string' || !EVENT_ID_PATTERN.test(id)) {
+        return fail(ErrorCode.INVALID_EVENT, '活动编号 id 应为 8 位小写字母或数字')
+      }
+      return { ok: true, request: { action, id } }
+    }
+    default:
+      return { ok: true, request: { action } }
+  }
+}
 
+function parseSign (body: Record<string, unknown>): Validated {
   const request: PledgeRequest = { action: 'sign' }
   if ('company' in body) {
     if (typeof body.company !== 'string') {
@@ -117,4 +168,24 @@ export function validateRequest (data: unknown): Validated {
     request.source = source
   }
   return { ok: true, request }
+}
+
+function eventText (body: Record<string, unknown>, key: 'name' | 'place', rule: TextRule): TextResult {
+  const value = body[key]
+  if (value === undefined) return { ok: false, message: `缺少${rule.label} ${key}` }
+  if (typeof value !== 'string') return { ok: false, message: `${rule.label} ${key} 应为文字，收到的是${describe(value)}` }
+  return normaliseText(value, rule)
+}
+
+function parseCreateEvent (body: Record<string, unknown>): Validated {
+  const name = eventText(body, 'name', EVENT_NAME)
+  if (!name.ok) return fail(ErrorCode.INVALID_EVENT, name.message)
+  const place = eventText(body, 'place', EVENT_PLACE)
+  if (!place.ok) return fail(ErrorCode.INVALID_EVENT, place.message)
+  const date = body.date
+  if (date === undefined) return fail(ErrorCode.INVALID_EVENT, '缺少活动日期 date')
+  if (typeof date !== 'string') return fail(ErrorCode.INVALID_EVENT, `活动日期 date 应为文字，收到的是${describe(date)}`)
+  const problem = checkEventDate(date)
+  if (problem !== null) return fail(ErrorCode.INVALID_EVENT, problem)
+  return { ok: true, request: { action: 'createEvent', name: name.text, date, place: place.text } }
 }

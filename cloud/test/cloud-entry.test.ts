@@ -2,13 +2,13 @@
 /**
  * The deployed entry (cloud/functions/pledge/src/index.ts) against a stand-in for wx-server-sdk:
  * identity from getWXContext only, userInfo dropped, msgSecCheck v2 called and obeyed, share
- * codes from getUnlimited kept in storage and share_codes. The real SDK is never loaded
- * (outside the cloud it crashes Node).
+ * and event codes from getUnlimited kept in storage and share_codes, admins from ADMIN_OPENIDS.
+ * The real SDK is never loaded (outside the cloud it crashes Node).
  */
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
 import { CODE_PAGE, ErrorCode } from '../core/protocol'
-import type { ShareCodeResult, SignResult } from '../core/protocol'
+import type { CreateEventResult, OrganiserResult, ShareCodeResult, SignResult } from '../core/protocol'
 import { sharerScene } from '../core/sharer'
 import type { FakeCloudDb } from './fake-cloud-db'
 
@@ -153,6 +153,64 @@ describe('shareCode', () => {
     expect(mockUploads).toEqual([])
     expect(mockState.db?.dump('share_codes').map((doc) => doc._id)).not.toContain(`release_${sharerScene(`o-${label}`)}`)
     error.mockRestore()
+  })
+})
+
+describe('organisers (ADMIN_OPENIDS)', () => {
+  const savedAdmins = process.env.ADMIN_OPENIDS
+  const savedVersion = process.env.CODE_ENV_VERSION
+  afterEach(() => {
+    for (const [key, value] of [['ADMIN_OPENIDS', savedAdmins], ['CODE_ENV_VERSION', savedVersion]] as const) {
+      if (value === undefined) delete process.env[key]
+      else process.env[key] = value
+    }
+  })
+  const event = { action: 'createEvent', name: '质量开放日', date: '2024-09-10', place: '北京市质量大厦' }
+
+  it('an OPENID on the list creates an event and gets its code: getUnlimited with e:<id> and CODE_PAGE, once', async () => {
+    process.env.ADMIN_OPENIDS = ' o-someone , o-admin-1 ,'
+    delete process.env.CODE_ENV_VERSION
+    mockContext.OPENID = 'o-admin-1'
+    expect((await main({ action: 'whoami' })).data).toEqual({ admin: true, scene: sharerScene('o-admin-1') })
+    const created = await main(event)
+    expect(created.code).toBe(ErrorCode.OK)
+    const { id, scene } = (created.data as CreateEventResult).event
+    expect(scene).toBe(`e:${id}`)
+    expect(mockState.db?.dump('events')).toEqual([{
+      _id: id, name: '质量开放日', date: '2024-09-10', place: '北京市质量大厦', createdBy: 'o-admin-1', createdAt: expect.any(String),
+    }])
+
+    const path = `share-codes/release/e_${id}.png`
+    const code = await main({ action: 'eventCode', id })
+    expect(code).toEqual({ code: ErrorCode.OK, message: 'ok', data: { event: { id, name: '质量开放日', date: '2024-09-10', place: '北京市质量大厦', scene }, codeFileId: `cloud://env-test.1234/${path}` } })
+    expect(mockCodes).toEqual([{ scene, page: CODE_PAGE, checkPath: false, envVersion: 'release' }])
+    expect(mockUploads).toEqual([{ cloudPath: path, fileContent: PNG }])
+    expect(await main({ action: 'eventCode', id })).toEqual(code)
+    expect(mockCodes).toHaveLength(1)
+
+    mockContext.OPENID = 'o-visitor'
+    expect((await main({ action: 'sign', source: scene })).code).toBe(ErrorCode.OK)
+    mockContext.OPENID = 'o-admin-1'
+    const organiser = (await main({ action: 'organiser' })).data as OrganiserResult
+    expect(organiser.events).toEqual([expect.objectContaining({ id, count: 1 })])
+  })
+
+  it('anyone else is refused, and the list is read on every call', async () => {
+    process.env.ADMIN_OPENIDS = 'o-admin-1'
+    mockContext.OPENID = 'o-not-admin'
+    const before = mockState.db?.dump('events').length
+    expect((await main({ action: 'whoami' })).data).toEqual({ admin: false, scene: sharerScene('o-not-admin') })
+    for (const data of [event, { action: 'eventCode', id: 'abcd1234' }, { action: 'organiser' }]) {
+      expect((await main(data)).code).toBe(ErrorCode.FORBIDDEN)
+    }
+    expect(mockState.db?.dump('events').length).toBe(before)
+    expect(mockCodes).toEqual([])
+
+    process.env.ADMIN_OPENIDS = 'o-admin-1,o-not-admin'
+    expect((await main({ action: 'whoami' })).data).toMatchObject({ admin: true })
+    delete process.env.ADMIN_OPENIDS
+    mockContext.OPENID = 'o-admin-1'
+    expect((await main({ action: 'organiser' })).code).toBe(ErrorCode.FORBIDDEN)
   })
 })
 

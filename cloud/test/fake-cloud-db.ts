@@ -19,10 +19,14 @@ interface Stored { doc: Doc | null; version: number }
 
 const INC = Symbol('inc')
 const NEQ = Symbol('neq')
+const IN = Symbol('in')
 const SUM = Symbol('sum')
 interface Inc { [INC]: number }
 interface Neq { [NEQ]: unknown }
+interface In { [IN]: readonly unknown[] }
 interface Sum { [SUM]: unknown }
+/** The server SDK's `limit` ceiling in a cloud function. */
+const MAX_LIMIT = 1000
 
 export class ConflictError extends Error {
   constructor (id: string) {
@@ -81,9 +85,33 @@ function matches (doc: Doc, condition: Record<string, unknown>): boolean {
     if (typeof expected === 'object' && expected !== null && NEQ in expected) {
       return (doc[key] ?? null) !== (expected as Neq)[NEQ]
     }
+    if (typeof expected === 'object' && expected !== null && IN in expected) {
+      return (expected as In)[IN].includes(doc[key] ?? null)
+    }
+    // A native RegExp is a documented condition; only the i and m flags carry over to the server.
+    if (expected instanceof RegExp) {
+      if (!/^[im]*$/.test(expected.flags)) throw new Unsupported(`regexp flags ${expected.flags}`)
+      const value = doc[key]
+      return typeof value === 'string' && expected.test(value)
+    }
     if (expected !== null && typeof expected === 'object') throw new Unsupported(`condition on ${key}`)
     return doc[key] === expected
   })
+}
+
+type Order = Array<[field: string, direction: 'asc' | 'desc']>
+
+function compareBy (order: Order) {
+  return (a: Doc, b: Doc): number => {
+    for (const [field, direction] of order) {
+      const [x, y] = [a[field], b[field]]
+      if (!['string', 'number'].includes(typeof x) || typeof x !== typeof y) throw new Unsupported(`orderBy on mixed or missing ${field}`)
+      if (x === y) continue
+      const ascending = (x as string | number) < (y as string | number) ? -1 : 1
+      return direction === 'asc' ? ascending : -ascending
+    }
+    return 0
+  }
 }
 
 export interface FakeCloudDb extends CloudDatabase {
@@ -124,20 +152,35 @@ export function createFakeCloudDb (options: { random?: () => number; maxYields?:
       return { [INC]: n }
     },
     neq: (value: unknown): Neq => ({ [NEQ]: value }),
+    in: (values: readonly unknown[]): In => {
+      if (!Array.isArray(values) || values.some((v) => v !== null && !['string', 'number', 'boolean'].includes(typeof v))) {
+        throw new Unsupported('_.in of anything but an array of plain values')
+      }
+      return { [IN]: [...values] }
+    },
     aggregate: { sum: (expression: unknown): Sum => ({ [SUM]: expression }) },
   }
 
-  function query (name: string, condition: Record<string, unknown> | null): CloudQuery {
+  function query (name: string, condition: Record<string, unknown> | null, order: Order = [], limit: number | null = null): CloudQuery {
     const selected = () => live(name).filter((doc) => condition === null || matches(doc, condition))
     return {
       async count () {
+        if (order.length > 0 || limit !== null) throw new Unsupported('count after orderBy or limit')
         await jitter()
         return { total: selected().length }
       },
       async get () {
         await jitter()
-        // The server SDK returns at most 100 documents per get.
-        return { data: clone(selected().slice(0, 100)) }
+        // The server SDK returns 100 documents per get unless `limit` says otherwise.
+        return { data: clone(selected().sort(compareBy(order)).slice(0, limit ?? 100)) }
+      },
+      orderBy (field, direction) {
+        if (direction !== 'asc' && direction !== 'desc') throw new Unsupported(`orderBy direction ${String(direction)}`)
+        return query(name, condition, [...order, [field, direction]], limit)
+      },
+      limit (n) {
+        if (!Number.isInteger(n) || n < 1 || n > MAX_LIMIT) throw new Unsupported(`limit ${n}`)
+        return query(name, condition, order, n)
       },
     }
   }

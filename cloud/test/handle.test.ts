@@ -3,15 +3,20 @@ import { createWordListChecker } from '../core/content-check'
 import type { ContentChecker, ContentVerdict } from '../core/content-check'
 import { handle } from '../core/handle'
 import type { HandleDeps } from '../core/handle'
-import { ErrorCode, LIMITS, SOURCE_PATTERN } from '../core/protocol'
-import type { ErrorCodeValue, ShareCodeResult, SignResult, StatsResult, StatusResult } from '../core/protocol'
+import { ErrorCode, EVENT_DATE_RANGE, EVENT_ID_PATTERN, LIMITS, SOURCE_PATTERN } from '../core/protocol'
+import type {
+  CreateEventResult, ErrorCodeValue, EventCodeResult, EventInfo, OrganiserResult, ShareCodeResult, SignResult, StatsResult, StatusResult,
+} from '../core/protocol'
 import { sharerScene } from '../core/sharer'
 import { createMemoryStore } from '../core/stores/memory'
 import type { PledgeStore } from '../core/store'
-import { jsonBytes, validateRequest } from '../core/validate'
+import { checkEventDate, jsonBytes, validateRequest } from '../core/validate'
 
 const CHINESE = /[\u4e00-\u9fff]/
 const NOW = new Date('2024-09-01T08:00:00.000Z')
+/** The one identity setup() treats as an admin. */
+const ADMIN = 'admin-1'
+const EVENT = { action: 'createEvent', name: '质量开放日', date: '2024-09-10', place: '北京市质量大厦' }
 
 function setup (verdict: ContentVerdict | (() => Promise<ContentVerdict>) = 'pass') {
   const store = createMemoryStore()
@@ -21,8 +26,15 @@ function setup (verdict: ContentVerdict | (() => Promise<ContentVerdict>) = 'pas
     return typeof verdict === 'function' ? verdict() : verdict
   }
   const errors: unknown[] = []
-  const deps: HandleDeps = { store, contentCheck, now: () => NOW, onError: (e) => errors.push(e) }
+  const deps: HandleDeps = { store, contentCheck, now: () => NOW, onError: (e) => errors.push(e), isAdmin: (identity) => identity === ADMIN }
   return { store, deps, checked, errors, call: (data: unknown, identity: string | undefined = 'user-1') => handle(identity, data, deps) }
+}
+
+/** Creates an event as ADMIN and returns it. */
+async function createEvent (call: ReturnType<typeof setup>['call'], fields: Partial<typeof EVENT> = {}): Promise<EventInfo> {
+  const result = await call({ ...EVENT, ...fields }, ADMIN)
+  expect(result.code).toBe(ErrorCode.OK)
+  return (result.data as CreateEventResult).event
 }
 
 type Case = [label: string, data: unknown, code: ErrorCodeValue]
@@ -30,7 +42,7 @@ type Case = [label: string, data: unknown, code: ErrorCodeValue]
 function malformed (): Case[] {
   const cases: Case[] = []
   const add = (label: string, data: unknown, code: ErrorCodeValue) => cases.push([label, data, code])
-  const actions = ['sign', 'status', 'withdraw', 'stats', 'shareCode']
+  const actions = ['sign', 'status', 'withdraw', 'stats', 'shareCode', 'whoami', 'createEvent', 'getEvent', 'eventCode', 'organiser']
 
   // Not an object at all.
   for (const data of [undefined, null, 0, 1, 'sign', '{"action":"sign"}', true, [], [{ action: 'sign' }]]) {
@@ -50,11 +62,11 @@ function malformed (): Case[] {
     add(`action ${JSON.stringify(action)}`, { action }, ErrorCode.UNKNOWN_ACTION)
   }
   for (const action of ['', 'Sign', 'SIGN', ' sign', 'sign ', 'delete', 'stats\u0000', '__proto__', 'constructor', 'toString', 'hasOwnProperty', '签名',
-    'ShareCode', 'sharecode', 'share_code', 'shareCode ']) {
+    'ShareCode', 'sharecode', 'share_code', 'shareCode ', 'WhoAmI', 'createevent', 'create_event', 'organizer', 'Organiser', 'event']) {
     add(`action ${JSON.stringify(action)}`, { action }, ErrorCode.UNKNOWN_ACTION)
   }
   // Fields an action does not take.
-  for (const action of ['status', 'withdraw', 'stats', 'shareCode']) {
+  for (const action of ['status', 'withdraw', 'stats', 'shareCode', 'whoami', 'organiser']) {
     for (const key of ['company', 'source', 'extra', 'userInfo', '__proto__']) {
       add(`${action} with ${key}`, JSON.parse(`{"action":"${action}","${key}":"x"}`), ErrorCode.UNKNOWN_FIELD)
     }
@@ -84,14 +96,55 @@ function malformed (): Case[] {
     `e:${'a'.repeat(31)}`, `s:${'b'.repeat(100)}`, 'expo']) {
     add(`source ${JSON.stringify(source)}`, { action: 'sign', source }, ErrorCode.INVALID_SOURCE)
   }
+  // Events: createEvent's fields missing, of the wrong type, too long, empty after normalising.
+  for (const key of ['name', 'date', 'place'] as const) {
+    const without: Record<string, unknown> = { ...EVENT }
+    delete without[key]
+    add(`createEvent without ${key}`, without, ErrorCode.INVALID_EVENT)
+    for (const value of [1, 0, true, null, [], ['x'], {}, { text: 'x' }]) {
+      add(`createEvent ${key} ${JSON.stringify(value)}`, { ...EVENT, [key]: value }, ErrorCode.INVALID_EVENT)
+    }
+  }
+  const badTexts: Array<[string, string]> = [
+    ['empty', ''], ['spaces', '  \t\n'], ['zero-width only', '\u200b\ufeff'], ['emoji only', '😀🎉'], ['punctuation only', '——！！'],
+    ['huge', 'x'.repeat(600)],
+  ]
+  for (const [label, text] of badTexts) {
+    add(`createEvent name ${label}`, { ...EVENT, name: text }, ErrorCode.INVALID_EVENT)
+    add(`createEvent place ${label}`, { ...EVENT, place: text }, ErrorCode.INVALID_EVENT)
+  }
+  add('createEvent name of 41', { ...EVENT, name: '质'.repeat(LIMITS.eventNameMaxChars + 1) }, ErrorCode.INVALID_EVENT)
+  add('createEvent name of 41 astral', { ...EVENT, name: '𠀀'.repeat(LIMITS.eventNameMaxChars + 1) }, ErrorCode.INVALID_EVENT)
+  add('createEvent place of 61', { ...EVENT, place: '质'.repeat(LIMITS.eventPlaceMaxChars + 1) }, ErrorCode.INVALID_EVENT)
+  for (const date of ['2024-13-01', '2024-02-30', '2024-9-1', '2024-09-1', '2024-00-10', '2024-09-00', '2024-04-31', '2025-02-29',
+    '2023-12-31', '2100-01-01', '0000-00-00', '9999-12-31', '2024/09/01', '20240901', '2024-09-01T08:00', ' 2024-09-01', '2024-09-01 ',
+    '２０２４-09-01', '2024-O9-01', '']) {
+    add(`createEvent date ${JSON.stringify(date)}`, { ...EVENT, date }, ErrorCode.INVALID_EVENT)
+  }
+  for (const key of ['id', 'source', 'company', 'createdBy', 'scene', 'extra']) {
+    add(`createEvent with ${key}`, { ...EVENT, [key]: 'x' }, ErrorCode.UNKNOWN_FIELD)
+  }
+  // Event ids: missing, of the wrong type or shape, extra fields.
+  for (const action of ['getEvent', 'eventCode']) {
+    add(`${action} without id`, { action }, ErrorCode.INVALID_EVENT)
+    for (const id of [1, 12345678, null, true, [], ['abcd1234'], {}, '', 'abc', 'abcd123', 'abcd12345', 'ABCD1234', 'abcd-123', 'abcd_123',
+      'e:abcd1234', ' abcd1234', 'abcd1234\n', '质量质量质量质量', '../../..', '__proto__']) {
+      add(`${action} id ${JSON.stringify(id)}`, { action, id }, ErrorCode.INVALID_EVENT)
+    }
+    for (const key of ['name', 'scene', 'source', 'extra']) {
+      add(`${action} with ${key}`, { action, id: 'abcd1234', [key]: 'x' }, ErrorCode.UNKNOWN_FIELD)
+    }
+  }
   // Over the 4 KB body limit, whatever else is wrong.
   add('huge company', { action: 'sign', company: 'x'.repeat(5000) }, ErrorCode.TOO_LARGE)
   add('huge action', { action: 'x'.repeat(5000) }, ErrorCode.TOO_LARGE)
   add('huge unknown field', { action: 'stats', pad: '质'.repeat(1400) }, ErrorCode.TOO_LARGE)
   add('huge array', { action: 'sign', company: Array.from({ length: 3000 }, () => 1) }, ErrorCode.TOO_LARGE)
+  add('huge event name', { ...EVENT, name: '质'.repeat(1400) }, ErrorCode.TOO_LARGE)
   return cases
 }
 
+// Sent by an admin, so a request that slipped through validation could store an event.
 describe('handle: malformed requests', () => {
   const cases = malformed()
   const { store, checked, call } = setup()
@@ -101,7 +154,7 @@ describe('handle: malformed requests', () => {
   })
 
   it.each(cases)('%s → its code, a Chinese message, no data', async (_label, data, code) => {
-    const result = await call(data)
+    const result = await call(data, ADMIN)
     expect(result.code).toBe(code)
     expect(result.message).toMatch(CHINESE)
     expect(result.data).toBeNull()
@@ -109,6 +162,7 @@ describe('handle: malformed requests', () => {
 
   it('stored nothing and asked the content check nothing', async () => {
     expect(await store.audit()).toEqual({ rows: 0, counter: 0 })
+    expect(await store.listEvents(1000)).toEqual([])
     expect(checked).toEqual([])
   })
 })
@@ -188,7 +242,7 @@ describe('handle: limits', () => {
     for (let i = 0; i < LIMITS.topCompanies + 2; i += 1) {
       await call({ action: 'sign', company: `公司${i}`, source: `s:u${i}` }, `c${i}`)
     }
-    for (let i = 0; i < LIMITS.topSources + 2; i += 1) await call({ action: 'sign', source: `e:ev${i}` }, `s${i}`)
+    for (let i = 0; i < LIMITS.topSources + 2; i += 1) await call({ action: 'sign', source: `s:ev${i}` }, `s${i}`)
     const stats = (await call({ action: 'stats' })).data as StatsResult
     expect(stats.topCompanies).toHaveLength(LIMITS.topCompanies)
     expect(stats.sources).toHaveLength(LIMITS.topSources)
@@ -277,7 +331,7 @@ describe('handle: shareCode', () => {
     expect(validateRequest({ action: 'shareCode', scene: 's:abc' })).toMatchObject({ ok: false, error: { code: ErrorCode.UNKNOWN_FIELD } })
   })
 
-  it('without a shareCode dep: my scene and no code, pledged or not, nothing stored', async () => {
+  it('without a makeCode dep: my scene and no code, pledged or not, nothing stored', async () => {
     const { call, store } = setup()
     const before = await call({ action: 'shareCode' })
     expect(before).toEqual({ code: ErrorCode.OK, message: 'ok', data: { scene: sharerScene('user-1'), codeFileId: null } })
@@ -286,24 +340,24 @@ describe('handle: shareCode', () => {
     expect(await store.audit()).toEqual({ rows: 1, counter: 1 })
   })
 
-  it('with a shareCode dep: asks it for my scene and returns its file ID', async () => {
+  it('with a makeCode dep: asks it for my scene and returns its file ID', async () => {
     const { deps } = setup()
     const asked: string[] = []
-    const shareCode = async (scene: string) => {
+    const makeCode = async (scene: string) => {
       asked.push(scene)
       return `cloud://env/share-codes/${scene}.png`
     }
-    const result = await handle('user-2', { action: 'shareCode' }, { ...deps, shareCode })
+    const result = await handle('user-2', { action: 'shareCode' }, { ...deps, makeCode })
     const scene = sharerScene('user-2')
     expect(asked).toEqual([scene])
     expect(result).toEqual({ code: ErrorCode.OK, message: 'ok', data: { scene, codeFileId: `cloud://env/share-codes/${scene}.png` } })
-    expect((await handle('user-2', { action: 'shareCode' }, { ...deps, shareCode: async () => null })).data).toEqual({ scene, codeFileId: null })
+    expect((await handle('user-2', { action: 'shareCode' }, { ...deps, makeCode: async () => null })).data).toEqual({ scene, codeFileId: null })
   })
 
-  it('a failing shareCode dep → still OK with my scene and no code, the error reported', async () => {
+  it('a failing makeCode dep → still OK with my scene and no code, the error reported', async () => {
     const { deps, errors } = setup()
     const failure = new Error('errCode 45009: reach max api minute hour limit')
-    const result = await handle('user-3', { action: 'shareCode' }, { ...deps, shareCode: async () => { throw failure } })
+    const result = await handle('user-3', { action: 'shareCode' }, { ...deps, makeCode: async () => { throw failure } })
     expect(result.code).toBe(ErrorCode.OK)
     expect(result.message).toContain('暂时无法生成')
     expect(result.data as ShareCodeResult).toEqual({ scene: sharerScene('user-3'), codeFileId: null })
@@ -312,8 +366,227 @@ describe('handle: shareCode', () => {
 
   it('no identity → 40100, the dep never asked', async () => {
     const { deps } = setup()
-    const shareCode = jest.fn(async () => 'cloud://x')
-    expect((await handle(undefined, { action: 'shareCode' }, { ...deps, shareCode })).code).toBe(ErrorCode.NO_IDENTITY)
-    expect(shareCode).not.toHaveBeenCalled()
+    const makeCode = jest.fn(async () => 'cloud://x')
+    expect((await handle(undefined, { action: 'shareCode' }, { ...deps, makeCode })).code).toBe(ErrorCode.NO_IDENTITY)
+    expect(makeCode).not.toHaveBeenCalled()
+  })
+})
+
+describe('handle: admins', () => {
+  it('whoami: admin or not, and my sharer scene, for anyone', async () => {
+    const { call, deps } = setup()
+    expect(await call({ action: 'whoami' })).toEqual({ code: ErrorCode.OK, message: 'ok', data: { admin: false, scene: sharerScene('user-1') } })
+    expect((await call({ action: 'whoami' }, ADMIN)).data).toEqual({ admin: true, scene: sharerScene(ADMIN) })
+    expect((await handle(ADMIN, { action: 'whoami' }, { ...deps, isAdmin: undefined })).data).toEqual({ admin: false, scene: sharerScene(ADMIN) })
+  })
+
+  it.each([
+    ['createEvent', EVENT, '创建活动'],
+    ['eventCode', { action: 'eventCode', id: 'abcd1234' }, '小程序码'],
+    ['organiser', { action: 'organiser' }, '组织者数据'],
+  ])('%s by a non-admin → 40300, nothing stored, no code made', async (_action, data, says) => {
+    const { call, store, deps } = setup()
+    const makeCode = jest.fn(async () => 'cloud://x')
+    const result = await handle('user-1', data, { ...deps, makeCode })
+    expect(result).toEqual({ code: ErrorCode.FORBIDDEN, message: expect.stringContaining(says), data: null })
+    expect(result.message).toContain('只有活动组织者')
+    expect((await handle(ADMIN, data, { ...deps, isAdmin: undefined })).code).toBe(ErrorCode.FORBIDDEN)
+    expect(makeCode).not.toHaveBeenCalled()
+    expect(await store.listEvents(10)).toEqual([])
+    expect((await call({ action: 'stats' })).data).toMatchObject({ total: 0 })
+  })
+
+  it('an existing event\'s code is refused to a non-admin too', async () => {
+    const { call } = setup()
+    const event = await createEvent(call)
+    expect((await call({ action: 'eventCode', id: event.id })).code).toBe(ErrorCode.FORBIDDEN)
+  })
+})
+
+describe('handle: events', () => {
+  it('createEvent normalises name and place, stores who and when, and answers the event with its scene', async () => {
+    const { call, store } = setup()
+    const result = await call({ ...EVENT, name: '  质量\u200b开放日\t2024 ', place: '北京市\n质量大厦' }, ADMIN)
+    const { event } = result.data as CreateEventResult
+    expect(result).toMatchObject({ code: ErrorCode.OK, message: '已创建活动：质量开放日 2024' })
+    expect(event).toEqual({ id: expect.stringMatching(EVENT_ID_PATTERN), name: '质量开放日 2024', date: '2024-09-10', place: '北京市 质量大厦', scene: `e:${event.id}` })
+    expect(event.scene).toMatch(SOURCE_PATTERN)
+    expect(await store.getEvent(event.id)).toEqual({
+      id: event.id, name: '质量开放日 2024', date: '2024-09-10', place: '北京市 质量大厦', createdBy: ADMIN, createdAt: NOW.toISOString(),
+    })
+    expect(await createEvent(call)).not.toMatchObject({ id: event.id })
+  })
+
+  it('getEvent: anyone may read an event; an unknown id is no error, just null', async () => {
+    const { call } = setup()
+    const event = await createEvent(call)
+    expect(await call({ action: 'getEvent', id: event.id }, 'visitor')).toEqual({ code: ErrorCode.OK, message: 'ok', data: { event } })
+    const unknown = await call({ action: 'getEvent', id: 'zzzz9999' }, 'visitor')
+    expect(unknown).toEqual({ code: ErrorCode.OK, message: expect.stringMatching(CHINESE), data: { event: null } })
+  })
+
+  it('a taken id is retried with a new one; ids taken every time → 50000, reported', async () => {
+    const { deps, errors } = setup()
+    const memory = createMemoryStore()
+    const tried: string[] = []
+    let taken = 1
+    const store: PledgeStore = {
+      ...memory,
+      createEvent: async (event) => {
+        tried.push(event.id)
+        return taken-- > 0 ? false : memory.createEvent(event)
+      },
+    }
+    const result = await handle(ADMIN, EVENT, { ...deps, store })
+    expect(result.code).toBe(ErrorCode.OK)
+    expect(tried).toHaveLength(2)
+    expect(new Set(tried).size).toBe(2)
+    expect((result.data as CreateEventResult).event.id).toBe(tried[1])
+
+    taken = Infinity
+    tried.length = 0
+    expect((await handle(ADMIN, EVENT, { ...deps, store })).code).toBe(ErrorCode.INTERNAL)
+    expect(tried).toHaveLength(5)
+    expect(errors).toEqual([expect.objectContaining({ message: expect.stringContaining('taken') })])
+    expect(await memory.listEvents(10)).toHaveLength(1)
+  })
+
+  it(`name up to ${LIMITS.eventNameMaxChars} characters, place up to ${LIMITS.eventPlaceMaxChars}`, async () => {
+    const { call } = setup()
+    const longest = await createEvent(call, { name: '𠀀'.repeat(LIMITS.eventNameMaxChars), place: '质'.repeat(LIMITS.eventPlaceMaxChars) })
+    expect(Array.from(longest.name)).toHaveLength(LIMITS.eventNameMaxChars)
+    const name = await call({ ...EVENT, name: '质'.repeat(LIMITS.eventNameMaxChars + 1) }, ADMIN)
+    expect(name).toMatchObject({ code: ErrorCode.INVALID_EVENT, message: `活动名称最多 ${LIMITS.eventNameMaxChars} 个字，现在是 ${LIMITS.eventNameMaxChars + 1} 个字` })
+    const place = await call({ ...EVENT, place: '质'.repeat(LIMITS.eventPlaceMaxChars + 1) }, ADMIN)
+    expect(place.message).toContain(`活动地点最多 ${LIMITS.eventPlaceMaxChars} 个字`)
+  })
+
+  it(`dates: real calendar days from ${EVENT_DATE_RANGE.first} to ${EVENT_DATE_RANGE.last}`, async () => {
+    expect(EVENT_DATE_RANGE).toEqual({ first: '2024-01-01', last: '2099-12-31' })
+    for (const date of [EVENT_DATE_RANGE.first, EVENT_DATE_RANGE.last, '2024-02-29', '2096-02-29', '2024-04-30', '2024-12-31']) {
+      expect([date, checkEventDate(date)]).toEqual([date, null])
+    }
+    expect(checkEventDate('2023-12-31')).toBe('活动日期应在 2024-01-01 至 2099-12-31 之间')
+    expect(checkEventDate('2100-01-01')).toBe('活动日期应在 2024-01-01 至 2099-12-31 之间')
+    expect(checkEventDate('2024-02-30')).toBe('活动日期 2024-02-30 不存在')
+    expect(checkEventDate('2025-02-29')).toBe('活动日期 2025-02-29 不存在')
+    expect(checkEventDate('2024-13-01')).toBe('活动日期 2024-13-01 不存在')
+    expect(checkEventDate('2024-9-1')).toBe('活动日期应为 YYYY-MM-DD 格式，例如 2024-09-01')
+    const { call } = setup()
+    expect((await createEvent(call, { date: '2024-02-29' })).date).toBe('2024-02-29')
+  })
+
+  it('the company messages are unchanged by the shared normaliser', () => {
+    expect(validateRequest({ action: 'sign', company: ' ' })).toMatchObject({ error: { message: '企业名称不能为空；不填写企业请不要传 company' } })
+    expect(validateRequest({ action: 'sign', company: '!!' })).toMatchObject({ error: { message: '企业名称需要包含文字或数字' } })
+    expect(validateRequest({ action: 'sign', company: 'x'.repeat(41) })).toMatchObject({ error: { message: '企业名称最多 40 个字，现在是 41 个字' } })
+    expect(validateRequest({ action: 'sign', company: 'x'.repeat(400) })).toMatchObject({ error: { message: '企业名称最多 40 个字' } })
+  })
+})
+
+describe('handle: eventCode', () => {
+  it('asks the code maker for e:<id> and answers the event with the file ID', async () => {
+    const { call, deps } = setup()
+    const event = await createEvent(call)
+    const asked: string[] = []
+    const makeCode = async (scene: string) => {
+      asked.push(scene)
+      return `cloud://env/share-codes/${scene}.png`
+    }
+    const result = await handle(ADMIN, { action: 'eventCode', id: event.id }, { ...deps, makeCode })
+    expect(asked).toEqual([`e:${event.id}`])
+    expect(result).toEqual({ code: ErrorCode.OK, message: 'ok', data: { event, codeFileId: `cloud://env/share-codes/e:${event.id}.png` } })
+  })
+
+  it('without a code maker (local runner): the event and no code', async () => {
+    const { call } = setup()
+    const event = await createEvent(call)
+    expect((await call({ action: 'eventCode', id: event.id }, ADMIN)).data).toEqual({ event, codeFileId: null })
+  })
+
+  it('a failing code maker → still OK with the event and no code, the error reported', async () => {
+    const { call, deps, errors } = setup()
+    const event = await createEvent(call)
+    const failure = new Error('errCode 45009')
+    const result = await handle(ADMIN, { action: 'eventCode', id: event.id }, { ...deps, makeCode: async () => { throw failure } })
+    expect(result.code).toBe(ErrorCode.OK)
+    expect(result.message).toContain('暂时无法生成')
+    expect(result.data as EventCodeResult).toEqual({ event, codeFileId: null })
+    expect(errors).toEqual([failure])
+  })
+
+  it('an unknown id → 40401, no code made', async () => {
+    const { deps } = setup()
+    const makeCode = jest.fn(async () => 'cloud://x')
+    const result = await handle(ADMIN, { action: 'eventCode', id: 'zzzz9999' }, { ...deps, makeCode })
+    expect(result).toEqual({ code: ErrorCode.EVENT_NOT_FOUND, message: expect.stringMatching(CHINESE), data: null })
+    expect(makeCode).not.toHaveBeenCalled()
+  })
+})
+
+describe('handle: sign attribution', () => {
+  it.each([
+    ['someone else\'s share', () => sharerScene('friend'), true],
+    ['my own share', () => sharerScene('user-1'), false],
+    ['an unknown event', () => 'e:zzzz9999', false],
+    ['an event-like source that is no event id', () => 'e:expo2024', false],
+  ])('%s', async (_label, source, kept) => {
+    const { call, store } = setup()
+    const result = await call({ action: 'sign', source: source() })
+    expect(result.code).toBe(ErrorCode.OK)
+    expect((await store.get('user-1'))?.source).toBe(kept ? source() : null)
+  })
+
+  it('an existing event is kept', async () => {
+    const { call, store } = setup()
+    const event = await createEvent(call)
+    await call({ action: 'sign', source: event.scene })
+    expect((await store.get('user-1'))?.source).toBe(event.scene)
+  })
+})
+
+describe('handle: organiser', () => {
+  it('total, events newest first with their pledges, companies, pledges via shares, when', async () => {
+    let now = NOW
+    const { call, deps } = setup()
+    deps.now = () => now
+    const older = await createEvent(call, { name: '开幕式' })
+    now = new Date('2024-09-02T08:00:00.000Z')
+    const newer = await createEvent(call, { name: '质量开放日' })
+    const empty = await createEvent(call, { name: '闭幕式' })
+    const signs: Array<[string, Record<string, string>]> = [
+      ['a', { source: older.scene, company: '甲公司' }], ['b', { source: older.scene, company: '甲公司' }], ['c', { source: newer.scene }],
+      ['d', { source: sharerScene('friend'), company: '乙公司' }], ['e', { source: sharerScene('other') }], ['f', {}],
+    ]
+    for (const [identity, fields] of signs) expect((await call({ action: 'sign', ...fields }, identity)).code).toBe(ErrorCode.OK)
+    await call({ action: 'withdraw' }, 'b')
+    now = new Date('2024-09-03T10:00:00.000Z')
+
+    const result = await call({ action: 'organiser' }, ADMIN)
+    expect(result).toEqual({
+      code: ErrorCode.OK,
+      message: 'ok',
+      data: {
+        total: 5,
+        // newer and empty share a createdAt: ties go by id.
+        events: [
+          ...[{ ...newer, count: 1 }, { ...empty, count: 0 }].sort((x, y) => (x.id < y.id ? -1 : 1)),
+          { ...older, count: 1 },
+        ],
+        companies: [{ company: '乙公司', count: 1 }, { company: '甲公司', count: 1 }],
+        viaShares: 2,
+        generatedAt: '2024-09-03T10:00:00.000Z',
+      },
+    })
+  })
+
+  it(`lists at most ${LIMITS.organiserEvents} events and ${LIMITS.organiserCompanies} companies`, async () => {
+    const { call } = setup()
+    for (let i = 0; i <= LIMITS.organiserEvents; i += 1) await createEvent(call, { name: `活动${i}` })
+    for (let i = 0; i <= LIMITS.organiserCompanies; i += 1) await call({ action: 'sign', company: `公司${i}` }, `c${i}`)
+    const data = (await call({ action: 'organiser' }, ADMIN)).data as OrganiserResult
+    expect(data.events).toHaveLength(LIMITS.organiserEvents)
+    expect(data.companies).toHaveLength(LIMITS.organiserCompanies)
+    expect(data.total).toBe(LIMITS.organiserCompanies + 1)
   })
 })

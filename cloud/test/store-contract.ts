@@ -2,7 +2,7 @@
  * The one contract every PledgeStore adapter passes (memory, SQLite, CloudBase on a fake db).
  * Call `describeStoreContract` from a test file with a factory for fresh, empty stores.
  */
-import type { NewPledge, PledgeStore } from '../core/store'
+import type { EventRecord, NewPledge, PledgeStore } from '../core/store'
 import { runConcurrently, seededRandom, shuffle } from './random'
 
 export interface ContractOptions {
@@ -13,6 +13,10 @@ export interface ContractOptions {
 const at = '2024-09-01T08:00:00.000Z'
 const pledge = (identity: string, extra: Partial<NewPledge> = {}): NewPledge => ({
   identity, company: null, source: null, pledgedAt: at, ...extra,
+})
+
+const event = (id: string, createdAt: string, extra: Partial<EventRecord> = {}): EventRecord => ({
+  id, name: `活动 ${id}`, date: '2024-09-10', place: '北京', createdBy: 'o-admin', createdAt, ...extra,
 })
 
 async function yieldRandomly (random: () => number): Promise<void> {
@@ -108,6 +112,65 @@ export function describeStoreContract (name: string, open: () => Promise<PledgeS
       const tied = await store.stats({ companies: 12, sources: 1 })
       expect(tied.topCompanies.slice(10)).toEqual([{ company: '公司00', count: 2 }, { company: '公司01', count: 2 }])
       expect(tied.sources).toEqual([{ source: 'e:expo', count: expo }])
+    })
+
+    it('stats: a limit of 0 skips that list', async () => {
+      await store.sign(pledge('a', { company: '甲公司', source: 's:abc' }))
+      expect(await store.stats({ companies: 0, sources: 0 })).toEqual({ total: 1, topCompanies: [], sources: [] })
+      expect(await store.stats({ companies: 1, sources: 0 })).toEqual({ total: 1, topCompanies: [{ company: '甲公司', count: 1 }], sources: [] })
+    })
+
+    it('events: create, get, a taken id refused without a change', async () => {
+      const first = event('abcd1234', '2024-09-01T08:00:00.000Z', { name: '质量开放日', place: '北京市 质量大厦' })
+      expect(await store.createEvent(first)).toBe(true)
+      expect(await store.getEvent('abcd1234')).toEqual(first)
+      expect(await store.getEvent('zzzz9999')).toBeNull()
+      expect(await store.createEvent(event('abcd1234', '2024-09-02T08:00:00.000Z', { name: '另一个活动' }))).toBe(false)
+      expect(await store.createEvent({ ...first })).toBe(false)
+      expect(await store.getEvent('abcd1234')).toEqual(first)
+      expect(await store.listEvents(10)).toEqual([first])
+    })
+
+    it('events: listed newest first, ties by id, limited', async () => {
+      expect(await store.listEvents(10)).toEqual([])
+      const events = [
+        event('bbbb0000', '2024-09-01T08:00:00.000Z'), event('aaaa0000', '2024-09-03T08:00:00.000Z'),
+        event('cccc0000', '2024-09-02T08:00:00.000Z'), event('dddd0000', '2024-09-02T08:00:00.000Z'),
+        event('0000zzzz', '2024-09-02T08:00:00.000Z'),
+      ]
+      for (const e of events) expect(await store.createEvent(e)).toBe(true)
+      expect((await store.listEvents(10)).map((e) => e.id)).toEqual(['aaaa0000', '0000zzzz', 'cccc0000', 'dddd0000', 'bbbb0000'])
+      expect(await store.listEvents(2)).toEqual([events[1], events[4]])
+      // Events are no pledges.
+      expect(await store.audit()).toEqual({ rows: 0, counter: 0 })
+    })
+
+    it('counts current pledges per exact source, 0 for none, after signs and withdrawals', async () => {
+      await store.sign(pledge('a', { source: 'e:aaaa1111' }))
+      await store.sign(pledge('b', { source: 'e:aaaa1111', company: '甲公司' }))
+      await store.sign(pledge('c', { source: 'e:bbbb2222' }))
+      await store.sign(pledge('d', { source: 'e:aaaa11112' }))
+      await store.sign(pledge('e', { source: 's:aaaa1111' }))
+      await store.sign(pledge('f'))
+      const sources = ['e:aaaa1111', 'e:bbbb2222', 'e:cccc3333']
+      expect(await store.countsBySource(sources)).toEqual({ 'e:aaaa1111': 2, 'e:bbbb2222': 1, 'e:cccc3333': 0 })
+      await store.withdraw('a')
+      await store.withdraw('c')
+      expect(await store.countsBySource(sources)).toEqual({ 'e:aaaa1111': 1, 'e:bbbb2222': 0, 'e:cccc3333': 0 })
+      expect(await store.countsBySource([])).toEqual({})
+    })
+
+    it('viaShares: current pledges with an s: source, and nothing else', async () => {
+      expect(await store.viaShares()).toBe(0)
+      await store.sign(pledge('a', { source: 's:abc' }))
+      await store.sign(pledge('b', { source: 's:abc' }))
+      await store.sign(pledge('c', { source: 's:xyz-_' }))
+      await store.sign(pledge('d', { source: 'e:s0000000' }))
+      await store.sign(pledge('e', { company: 's:公司' }))
+      await store.sign(pledge('f'))
+      expect(await store.viaShares()).toBe(3)
+      await store.withdraw('b')
+      expect(await store.viaShares()).toBe(2)
     })
 
     it('a burst of 5,000 signs over 500 identities, randomly interleaved, stores exactly 500', async () => {

@@ -2,6 +2,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import Database from 'better-sqlite3'
 import { createCloudbaseStore, RETRY_ROUNDS, TOTAL_SHARDS, TRANSACTION_ATTEMPTS } from '../core/stores/cloudbase'
 import { createMemoryStore } from '../core/stores/memory'
 import { openSqliteStore } from '../core/stores/sqlite'
@@ -48,6 +49,27 @@ describe('sqlite store specifics', () => {
     await reopened.close()
   })
 
+  it('opens a database from before events, keeping its pledges and adding the events table', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pledge-sqlite-'))
+    tempDirs.push(dir)
+    const file = path.join(dir, 'pledge.db')
+    const old = new Database(file)
+    old.exec(`
+      CREATE TABLE pledges (identity TEXT PRIMARY KEY, number INTEGER NOT NULL UNIQUE, company TEXT, source TEXT, pledged_at TEXT NOT NULL) WITHOUT ROWID;
+      CREATE TABLE meta (id INTEGER PRIMARY KEY CHECK (id = 1), total INTEGER NOT NULL, next_number INTEGER NOT NULL);
+      INSERT INTO pledges VALUES ('old', 1, NULL, 's:abc', '2024-08-01T00:00:00.000Z');
+      INSERT INTO meta VALUES (1, 1, 2);
+    `)
+    old.close()
+    const store = openSqliteStore(file)
+    expect(await store.audit()).toEqual({ rows: 1, counter: 1 })
+    expect(await store.viaShares()).toBe(1)
+    const created = { id: 'abcd1234', name: '开放日', date: '2024-09-10', place: '北京', createdBy: 'organiser', createdAt: '2024-09-01T00:00:00.000Z' }
+    expect(await store.createEvent(created)).toBe(true)
+    expect(await store.listEvents(10)).toEqual([created])
+    await store.close()
+  })
+
   it('a background thread checkpoints the WAL into the database file (inline checkpoints are off)', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pledge-sqlite-'))
     tempDirs.push(dir)
@@ -87,6 +109,17 @@ describe('cloudbase store specifics', () => {
     const other = createCloudbaseStore(db)
     expect(await other.total()).toBe(40)
     expect(db.dump('pledges').find((d) => d._id === 'o0')).toMatchObject({ company: null, source: null, pledgedAt: at })
+  })
+
+  it('keeps an event as events/<id>; an add that fails with no doc behind it is an error, not "taken"', async () => {
+    const db = createFakeCloudDb()
+    const store = createCloudbaseStore(db)
+    const event = { id: 'abcd1234', name: '开放日', date: '2024-09-10', place: '北京', createdBy: 'o-admin', createdAt: '2024-09-01T00:00:00.000Z' }
+    expect(await store.createEvent(event)).toBe(true)
+    expect(db.dump('events')).toEqual([{ _id: 'abcd1234', name: '开放日', date: '2024-09-10', place: '北京', createdBy: 'o-admin', createdAt: '2024-09-01T00:00:00.000Z' }])
+    const collection = db.collection.bind(db)
+    db.collection = (name) => ({ ...collection(name), add: async () => { throw new Error('collection events does not exist') } })
+    await expect(store.createEvent({ ...event, id: 'zzzz9999' })).rejects.toThrow('does not exist')
   })
 
   it('gives up with an error, storing nothing, when conflicts outlast the retries', async () => {

@@ -9,6 +9,7 @@
  *   pledges   _id = OPENID, { number, company, source, pledgedAt }; index on company and on source
  *   counters  `seq` { kind: 'seq', value }   last number handed out
  *             `total-<i>` { kind: 'total', value }   shards of the pledge count
+ *   events    _id = event id, { name, date, place, createdBy, createdAt }
  *
  * Trade-off: "你是第 N 位" needs dense numbers that are never reused, which takes one sequence
  * document; every sign writes it inside its transaction, so signs serialise on that document.
@@ -21,7 +22,7 @@
  * `seq`, at the cost of numbers with gaps.
  */
 import { byCountThenName } from '../store'
-import type { PledgeRecord, PledgeStore, StoreStats } from '../store'
+import type { EventRecord, PledgeRecord, PledgeStore, StoreStats } from '../store'
 
 // The slice of wx-server-sdk's database API this adapter uses.
 export interface CloudDocGet<T> { data: T | null | undefined }
@@ -45,6 +46,9 @@ export interface CloudAggregate {
 export interface CloudQuery {
   count (): Promise<{ total: number }>
   get (): Promise<{ data: Array<Record<string, unknown>> }>
+  orderBy (field: string, order: 'asc' | 'desc'): CloudQuery
+  /** At most 1000 in a cloud function. */
+  limit (n: number): CloudQuery
 }
 export interface CloudCollection extends CloudQuery {
   doc<T> (id: string): CloudDocRef<T>
@@ -55,6 +59,7 @@ export interface CloudCollection extends CloudQuery {
 export interface CloudCommand {
   inc (n: number): unknown
   neq (value: unknown): unknown
+  in (values: readonly unknown[]): unknown
   aggregate: { sum (expression: unknown): unknown }
 }
 export interface CloudDatabase {
@@ -70,6 +75,14 @@ interface PledgeDoc {
   source: string | null
   pledgedAt: string
 }
+interface EventDoc {
+  _id: string
+  name: string
+  date: string
+  place: string
+  createdBy: string
+  createdAt: string
+}
 interface CounterDoc {
   _id: string
   kind: 'seq' | 'total'
@@ -78,6 +91,7 @@ interface CounterDoc {
 
 export const PLEDGES = 'pledges'
 export const COUNTERS = 'counters'
+export const EVENTS = 'events'
 /** Shards of the total; the counters collection is read in one query (default page 100). */
 export const TOTAL_SHARDS = 8
 /** runTransaction's own limit (default 3); it re-runs only on conflict, without a pause. */
@@ -89,6 +103,10 @@ const SEQ = 'seq'
 
 function toRecord (doc: PledgeDoc): PledgeRecord {
   return { identity: doc._id, number: doc.number, company: doc.company, source: doc.source, pledgedAt: doc.pledgedAt }
+}
+
+function toEvent (doc: EventDoc): EventRecord {
+  return { id: doc._id, name: doc.name, date: doc.date, place: doc.place, createdBy: doc.createdBy, createdAt: doc.createdAt }
 }
 
 export interface CloudbaseStoreOptions {
@@ -144,9 +162,11 @@ export function createCloudbaseStore (db: CloudDatabase, options: CloudbaseStore
     return data.reduce((sum, doc) => sum + Number(doc.value), 0)
   }
 
-  async function countBy (field: 'company' | 'source', limit: number): Promise<Array<{ key: string; count: number }>> {
+  // An aggregate answers 20 groups unless told otherwise, so the limit is always explicit.
+  async function countBy (field: 'company' | 'source', condition: unknown, limit: number): Promise<Array<{ key: string; count: number }>> {
+    if (limit === 0) return []
     const { list } = await db.collection(PLEDGES).aggregate()
-      .match({ [field]: _.neq(null) })
+      .match({ [field]: condition })
       .group({ _id: `$${field}`, count: _.aggregate.sum(1) })
       .sort({ count: -1, _id: 1 })
       .limit(limit)
@@ -196,13 +216,41 @@ export function createCloudbaseStore (db: CloudDatabase, options: CloudbaseStore
     },
     async stats (limits): Promise<StoreStats> {
       const [count, companies, sources] = await Promise.all([
-        total(), countBy('company', limits.companies), countBy('source', limits.sources),
+        total(), countBy('company', _.neq(null), limits.companies), countBy('source', _.neq(null), limits.sources),
       ])
       return {
         total: count,
         topCompanies: companies.map(({ key, count }) => ({ company: key, count })),
         sources: sources.map(({ key, count }) => ({ source: key, count })),
       }
+    },
+    async countsBySource (sources) {
+      const counts = Object.fromEntries(sources.map((source) => [source, 0]))
+      for (const { key, count } of await countBy('source', _.in(sources), sources.length)) counts[key] = count
+      return counts
+    },
+    async viaShares () {
+      // An anchored prefix, so the source index serves it.
+      return (await db.collection(PLEDGES).where({ source: /^s:/ }).count()).total
+    },
+    // `add` fails on an existing _id; the doc being there afterwards is what says "taken".
+    async createEvent (event) {
+      const { id, ...fields } = event
+      try {
+        await db.collection(EVENTS).add({ data: { _id: id, ...fields } })
+        return true
+      } catch (error) {
+        if ((await db.collection(EVENTS).doc<EventDoc>(id).get()).data) return false
+        throw error
+      }
+    },
+    async getEvent (id) {
+      const { data } = await db.collection(EVENTS).doc<EventDoc>(id).get()
+      return data ? toEvent(data) : null
+    },
+    async listEvents (limit) {
+      const { data } = await db.collection(EVENTS).orderBy('createdAt', 'desc').orderBy('_id', 'asc').limit(limit).get()
+      return (data as unknown as EventDoc[]).map(toEvent)
     },
     /** Rows against the shard sum; run it from a maintenance call, it counts the collection. */
     async audit () {

@@ -3,7 +3,7 @@
  * and writes, so it is atomic on Node's single thread.
  */
 import { byCountThenName } from '../store'
-import type { PledgeRecord, PledgeStore, StoreStats } from '../store'
+import type { EventRecord, PledgeRecord, PledgeStore, StoreStats } from '../store'
 
 function tally (values: Iterable<string | null>): Map<string, number> {
   const counts = new Map<string, number>()
@@ -13,8 +13,15 @@ function tally (values: Iterable<string | null>): Map<string, number> {
   return counts
 }
 
+/** Newest first, ties by id: the order every adapter's `listEvents` returns. */
+function newestFirst (a: EventRecord, b: EventRecord): number {
+  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? 1 : -1
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+}
+
 export function createMemoryStore (): PledgeStore {
   const pledges = new Map<string, PledgeRecord>()
+  const events = new Map<string, EventRecord>()
   let total = 0
   let nextNumber = 1
   const copy = (record: PledgeRecord): PledgeRecord => ({ ...record })
@@ -56,11 +63,36 @@ export function createMemoryStore (): PledgeStore {
         sources: sources.sort(byCountThenName((s) => s.source, (s) => s.count)).slice(0, limits.sources),
       }
     },
+    async countsBySource (sources) {
+      const counts = Object.fromEntries(sources.map((source) => [source, 0]))
+      for (const { source } of pledges.values()) {
+        if (source !== null && Object.prototype.hasOwnProperty.call(counts, source)) counts[source] += 1
+      }
+      return counts
+    },
+    async viaShares () {
+      let count = 0
+      for (const { source } of pledges.values()) if (source?.startsWith('s:')) count += 1
+      return count
+    },
+    async createEvent (event) {
+      if (events.has(event.id)) return false
+      events.set(event.id, { ...event })
+      return true
+    },
+    async getEvent (id) {
+      const event = events.get(id)
+      return event === undefined ? null : { ...event }
+    },
+    async listEvents (limit) {
+      return [...events.values()].sort(newestFirst).slice(0, limit).map((event) => ({ ...event }))
+    },
     async audit () {
       return { rows: pledges.size, counter: total }
     },
     async close () {
       pledges.clear()
+      events.clear()
     },
   }
 }

@@ -12,7 +12,7 @@
  */
 import { Worker } from 'node:worker_threads'
 import Database from 'better-sqlite3'
-import type { NewPledge, PledgeRecord, PledgeStore, SignOutcome } from '../store'
+import type { EventRecord, NewPledge, PledgeRecord, PledgeStore, SignOutcome } from '../store'
 
 interface Row {
   identity: string
@@ -20,6 +20,15 @@ interface Row {
   company: string | null
   source: string | null
   pledged_at: string
+}
+
+interface EventRow {
+  id: string
+  name: string
+  date: string
+  place: string
+  created_by: string
+  created_at: string
 }
 
 const SCHEMA = `
@@ -38,10 +47,23 @@ CREATE TABLE IF NOT EXISTS meta (
   next_number INTEGER NOT NULL
 );
 INSERT INTO meta (id, total, next_number) VALUES (1, 0, 1) ON CONFLICT (id) DO NOTHING;
+CREATE TABLE IF NOT EXISTS events (
+  id         TEXT PRIMARY KEY,
+  name       TEXT NOT NULL,
+  date       TEXT NOT NULL,
+  place      TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS events_newest ON events (created_at DESC, id);
 `
 
 function toRecord (row: Row): PledgeRecord {
   return { identity: row.identity, number: row.number, company: row.company, source: row.source, pledgedAt: row.pledged_at }
+}
+
+function toEvent (row: EventRow): EventRecord {
+  return { id: row.id, name: row.name, date: row.date, place: row.place, createdBy: row.created_by, createdAt: row.created_at }
 }
 
 export interface SqliteStoreOptions {
@@ -139,6 +161,22 @@ export function openSqliteStore (file: string, options: SqliteStoreOptions = {})
      GROUP BY source ORDER BY count DESC, source ASC LIMIT ?`,
   )
 
+  // The sources arrive as one JSON array parameter, so one prepared statement serves any count.
+  const countSources = db.prepare<[string], { source: string; count: number }>(
+    `SELECT source, count(*) AS count FROM pledges WHERE source IN (SELECT value FROM json_each(?))
+     GROUP BY source`,
+  )
+  // A range rather than LIKE 's:%' (case-insensitive, so no index): ';' follows ':' in ASCII.
+  const countShared = db.prepare<[], { count: number }>(
+    `SELECT count(*) AS count FROM pledges WHERE source >= 's:' AND source < 's;'`,
+  )
+  const insertEvent = db.prepare<[string, string, string, string, string, string]>(
+    `INSERT INTO events (id, name, date, place, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO NOTHING`,
+  )
+  const selectEvent = db.prepare<[string], EventRow>('SELECT * FROM events WHERE id = ?')
+  const newestEvents = db.prepare<[number], EventRow>('SELECT * FROM events ORDER BY created_at DESC, id ASC LIMIT ?')
+
   const total = (): number => {
     const row = selectTotal.get()
     if (row === undefined) throw new Error('pledge store: meta row is missing')
@@ -223,6 +261,24 @@ export function openSqliteStore (file: string, options: SqliteStoreOptions = {})
     },
     async stats (limits) {
       return stats(limits)
+    },
+    async countsBySource (sources) {
+      const counts = Object.fromEntries(sources.map((source) => [source, 0]))
+      for (const row of countSources.all(JSON.stringify(sources))) counts[row.source] = row.count
+      return counts
+    },
+    async viaShares () {
+      return countShared.get()?.count ?? 0
+    },
+    async createEvent (event) {
+      return insertEvent.run(event.id, event.name, event.date, event.place, event.createdBy, event.createdAt).changes === 1
+    },
+    async getEvent (id) {
+      const row = selectEvent.get(id)
+      return row === undefined ? null : toEvent(row)
+    },
+    async listEvents (limit) {
+      return newestEvents.all(limit).map(toEvent)
     },
     async audit () {
       return audit()

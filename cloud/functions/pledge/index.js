@@ -37,6 +37,23 @@ __export(src_exports, {
 module.exports = __toCommonJS(src_exports);
 var import_wx_server_sdk = __toESM(require("wx-server-sdk"));
 
+// cloud/core/admins.ts
+function parseAdminList(value) {
+  if (value === void 0) return [];
+  return value.split(/[\s,，]+/u).filter((id) => id !== "");
+}
+
+// cloud/core/events.ts
+var import_node_crypto = require("node:crypto");
+var ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
+var ID_LENGTH = 8;
+function newEventId() {
+  return Array.from({ length: ID_LENGTH }, () => ALPHABET[(0, import_node_crypto.randomInt)(ALPHABET.length)]).join("");
+}
+function eventScene(id) {
+  return `e:${id}`;
+}
+
 // cloud/core/protocol.ts
 var ErrorCode = {
   OK: 0,
@@ -47,9 +64,14 @@ var ErrorCode = {
   INVALID_SOURCE: 40004,
   IDENTITY_IN_BODY: 40005,
   INVALID_JSON: 40006,
+  INVALID_EVENT: 40007,
   NO_IDENTITY: 40100,
+  /** Organiser actions from an identity not on the function's admin list. */
+  FORBIDDEN: 40300,
   /** Local runner only: POST /api/<name> for a function it does not serve. */
   UNKNOWN_FUNCTION: 40400,
+  /** `eventCode` for an event id that does not exist. */
+  EVENT_NOT_FOUND: 40401,
   TOO_LARGE: 41300,
   RATE_LIMITED: 42900,
   INTERNAL: 5e4
@@ -64,15 +86,26 @@ var LIMITS = {
   /** Companies listed by `stats`. */
   topCompanies: 10,
   /** Sources listed by `stats` (`s:<sharer>` sources can be as many as the pledges). */
-  topSources: 20
+  topSources: 20,
+  /** Event name, after the same normalisation as a company name, in characters. */
+  eventNameMaxChars: 40,
+  /** Event place, same normalisation, in characters. */
+  eventPlaceMaxChars: 60,
+  /** Events listed in the organiser view, newest first. */
+  organiserEvents: 100,
+  /** Companies listed in the organiser view. */
+  organiserCompanies: 100
 };
+var EVENT_ID_PATTERN = /^[0-9a-z]{8}$/;
+var EVENT_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+var EVENT_DATE_RANGE = { first: "2024-01-01", last: "2099-12-31" };
 var SOURCE_PATTERN = /^[es]:[0-9A-Za-z_-]{1,30}$/;
 var CODE_PAGE = "pages/pledge/index";
 
 // cloud/core/sharer.ts
-var import_node_crypto = require("node:crypto");
+var import_node_crypto2 = require("node:crypto");
 function sharerScene(identity) {
-  return `s:${(0, import_node_crypto.createHash)("sha256").update(`qm-sharer:${identity}`).digest("base64url").slice(0, 10)}`;
+  return `s:${(0, import_node_crypto2.createHash)("sha256").update(`qm-sharer:${identity}`).digest("base64url").slice(0, 10)}`;
 }
 
 // cloud/core/validate.ts
@@ -81,12 +114,19 @@ var FIELDS = {
   status: [],
   withdraw: [],
   stats: [],
-  shareCode: []
+  shareCode: [],
+  whoami: [],
+  createEvent: ["name", "date", "place"],
+  getEvent: ["id"],
+  eventCode: ["id"],
+  organiser: []
 };
 var IDENTITY_FIELD = /^_?(open|union)_?id$/i;
 var INVISIBLE = /(?!\s)[\p{Cc}\p{Cf}\p{Cs}]/gu;
 var LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-var COMPANY_RAW_MAX = LIMITS.companyMaxChars * 8;
+var COMPANY = { label: "企业名称", max: LIMITS.companyMaxChars, empty: "企业名称不能为空；不填写企业请不要传 company" };
+var EVENT_NAME = { label: "活动名称", max: LIMITS.eventNameMaxChars, empty: "活动名称不能为空" };
+var EVENT_PLACE = { label: "活动地点", max: LIMITS.eventPlaceMaxChars, empty: "活动地点不能为空" };
 function fail(code, message) {
   return { ok: false, error: { code, message } };
 }
@@ -96,18 +136,31 @@ function isAction(value) {
 function jsonBytes(data) {
   return new TextEncoder().encode(JSON.stringify(data)).length;
 }
+function normaliseText(raw, rule) {
+  if (raw.length > rule.max * 8) return { ok: false, message: `${rule.label}最多 ${rule.max} 个字` };
+  const text = raw.normalize("NFC").replace(INVISIBLE, "").replace(/\s+/gu, " ").trim();
+  const length = Array.from(text).length;
+  if (length === 0) return { ok: false, message: rule.empty };
+  if (length > rule.max) return { ok: false, message: `${rule.label}最多 ${rule.max} 个字，现在是 ${length} 个字` };
+  if (!LETTER_OR_DIGIT.test(text)) return { ok: false, message: `${rule.label}需要包含文字或数字` };
+  return { ok: true, text };
+}
 function normaliseCompany(raw) {
-  if (raw.length > COMPANY_RAW_MAX) {
-    return { ok: false, message: `企业名称最多 ${LIMITS.companyMaxChars} 个字` };
+  const result = normaliseText(raw, COMPANY);
+  return result.ok ? { ok: true, company: result.text } : result;
+}
+function daysIn(year, month) {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+function checkEventDate(date) {
+  if (!EVENT_DATE_PATTERN.test(date)) return "活动日期应为 YYYY-MM-DD 格式，例如 2024-09-01";
+  if (date < EVENT_DATE_RANGE.first || date > EVENT_DATE_RANGE.last) {
+    return `活动日期应在 ${EVENT_DATE_RANGE.first} 至 ${EVENT_DATE_RANGE.last} 之间`;
   }
-  const company = raw.normalize("NFC").replace(INVISIBLE, "").replace(/\s+/gu, " ").trim();
-  const length = Array.from(company).length;
-  if (length === 0) return { ok: false, message: "企业名称不能为空；不填写企业请不要传 company" };
-  if (length > LIMITS.companyMaxChars) {
-    return { ok: false, message: `企业名称最多 ${LIMITS.companyMaxChars} 个字，现在是 ${length} 个字` };
-  }
-  if (!LETTER_OR_DIGIT.test(company)) return { ok: false, message: "企业名称需要包含文字或数字" };
-  return { ok: true, company };
+  const [year, month, day] = date.split("-").map(Number);
+  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return `活动日期 ${date} 不存在`;
+  return null;
 }
 function describe(value) {
   if (value === null) return "null";
@@ -139,7 +192,25 @@ function validateRequest(data) {
   if (unknown !== void 0) {
     return fail(ErrorCode.UNKNOWN_FIELD, `操作 ${action} 不接受字段 ${unknown.slice(0, 32)}`);
   }
-  if (action !== "sign") return { ok: true, request: { action } };
+  switch (action) {
+    case "sign":
+      return parseSign(body);
+    case "createEvent":
+      return parseCreateEvent(body);
+    case "getEvent":
+    case "eventCode": {
+      const id = body.id;
+      if (id === void 0) return fail(ErrorCode.INVALID_EVENT, "缺少活动编号 id");
+      if (typeof id !== "string" || !EVENT_ID_PATTERN.test(id)) {
+        return fail(ErrorCode.INVALID_EVENT, "活动编号 id 应为 8 位小写字母或数字");
+      }
+      return { ok: true, request: { action, id } };
+    }
+    default:
+      return { ok: true, request: { action } };
+  }
+}
+function parseSign(body) {
   const request = { action: "sign" };
   if ("company" in body) {
     if (typeof body.company !== "string") {
@@ -164,6 +235,24 @@ function validateRequest(data) {
   }
   return { ok: true, request };
 }
+function eventText(body, key, rule) {
+  const value = body[key];
+  if (value === void 0) return { ok: false, message: `缺少${rule.label} ${key}` };
+  if (typeof value !== "string") return { ok: false, message: `${rule.label} ${key} 应为文字，收到的是${describe(value)}` };
+  return normaliseText(value, rule);
+}
+function parseCreateEvent(body) {
+  const name = eventText(body, "name", EVENT_NAME);
+  if (!name.ok) return fail(ErrorCode.INVALID_EVENT, name.message);
+  const place = eventText(body, "place", EVENT_PLACE);
+  if (!place.ok) return fail(ErrorCode.INVALID_EVENT, place.message);
+  const date = body.date;
+  if (date === void 0) return fail(ErrorCode.INVALID_EVENT, "缺少活动日期 date");
+  if (typeof date !== "string") return fail(ErrorCode.INVALID_EVENT, `活动日期 date 应为文字，收到的是${describe(date)}`);
+  const problem = checkEventDate(date);
+  if (problem !== null) return fail(ErrorCode.INVALID_EVENT, problem);
+  return { ok: true, request: { action: "createEvent", name: name.text, date, place: place.text } };
+}
 
 // cloud/core/handle.ts
 var IDENTITY_MAX = 128;
@@ -172,6 +261,12 @@ var REJECTION_MESSAGES = {
   risky: "企业名称未通过内容安全审核，承诺已记录，但没有保存企业名称。",
   unavailable: "企业名称暂时无法审核，承诺已记录，但没有保存企业名称。"
 };
+var ORGANISER_ONLY = {
+  createEvent: "创建活动",
+  eventCode: "获取活动小程序码",
+  organiser: "查看组织者数据"
+};
+var EVENT_ID_ATTEMPTS = 5;
 function failure(code, message) {
   return { code, message, data: null };
 }
@@ -185,6 +280,15 @@ async function toMyPledge(store2, record) {
     companyCount: record.company === null ? 0 : await store2.companyCount(record.company),
     pledgedAt: record.pledgedAt
   };
+}
+function toEventInfo(event) {
+  return { id: event.id, name: event.name, date: event.date, place: event.place, scene: eventScene(event.id) };
+}
+async function attribution(store2, identity, source) {
+  if (source === void 0) return null;
+  if (source.startsWith("s:")) return source === sharerScene(identity) ? null : source;
+  const id = source.slice(2);
+  return EVENT_ID_PATTERN.test(id) && await store2.getEvent(id) !== null ? source : null;
 }
 async function checkCompany(deps, company, identity) {
   var _a;
@@ -216,7 +320,7 @@ async function sign(identity, request, deps) {
   const outcome = await store2.sign({
     identity,
     company: request.company === void 0 || rejection !== null ? null : request.company,
-    source: request.source ?? null,
+    source: await attribution(store2, identity, request.source),
     pledgedAt: (((_a = deps.now) == null ? void 0 : _a.call(deps)) ?? /* @__PURE__ */ new Date()).toISOString()
   });
   const pledge = await toMyPledge(store2, outcome.pledge);
@@ -231,22 +335,67 @@ async function sign(identity, request, deps) {
     total: outcome.total
   });
 }
-async function shareCode(identity, deps) {
+async function codeFor(scene, deps) {
   var _a;
-  const scene = sharerScene(identity);
-  if (deps.shareCode === void 0) return success("ok", { scene, codeFileId: null });
+  if (deps.makeCode === void 0) return { codeFileId: null, message: "ok" };
   try {
-    return success("ok", { scene, codeFileId: await deps.shareCode(scene) });
+    return { codeFileId: await deps.makeCode(scene), message: "ok" };
   } catch (error) {
     (_a = deps.onError) == null ? void 0 : _a.call(deps, error);
-    return success("小程序码暂时无法生成，请稍后再试", { scene, codeFileId: null });
+    return { codeFileId: null, message: "小程序码暂时无法生成，请稍后再试" };
   }
 }
+async function shareCode(identity, deps) {
+  const scene = sharerScene(identity);
+  const { codeFileId, message } = await codeFor(scene, deps);
+  return success(message, { scene, codeFileId });
+}
+async function createEvent(identity, request, deps) {
+  var _a;
+  const { name, date, place } = request;
+  const createdAt = (((_a = deps.now) == null ? void 0 : _a.call(deps)) ?? /* @__PURE__ */ new Date()).toISOString();
+  for (let attempt = 0; attempt < EVENT_ID_ATTEMPTS; attempt += 1) {
+    const event = { id: newEventId(), name, date, place, createdBy: identity, createdAt };
+    if (await deps.store.createEvent(event)) return success(`已创建活动：${name}`, { event: toEventInfo(event) });
+  }
+  throw new Error(`createEvent: ${EVENT_ID_ATTEMPTS} event ids in a row were taken`);
+}
+async function eventCode(id, deps) {
+  const record = await deps.store.getEvent(id);
+  if (record === null) return failure(ErrorCode.EVENT_NOT_FOUND, "没有找到这个活动，请确认活动编号");
+  const event = toEventInfo(record);
+  const { codeFileId, message } = await codeFor(event.scene, deps);
+  return success(message, { event, codeFileId });
+}
+async function organiser(deps) {
+  var _a;
+  const { store: store2 } = deps;
+  const generatedAt = (((_a = deps.now) == null ? void 0 : _a.call(deps)) ?? /* @__PURE__ */ new Date()).toISOString();
+  const [stats, records, viaShares] = await Promise.all([
+    store2.stats({ companies: LIMITS.organiserCompanies, sources: 0 }),
+    store2.listEvents(LIMITS.organiserEvents),
+    store2.viaShares()
+  ]);
+  const events = records.map(toEventInfo);
+  const counts = await store2.countsBySource(events.map((event) => event.scene));
+  return success("ok", {
+    total: stats.total,
+    events: events.map((event) => ({ ...event, count: counts[event.scene] ?? 0 })),
+    companies: stats.topCompanies,
+    viaShares,
+    generatedAt
+  });
+}
 async function dispatch(identity, data, deps) {
+  var _a, _b;
   const validated = validateRequest(data);
   if (!validated.ok) return failure(validated.error.code, validated.error.message);
   const { request } = validated;
   const { store: store2 } = deps;
+  const refused = ORGANISER_ONLY[request.action];
+  if (refused !== void 0 && !(((_a = deps.isAdmin) == null ? void 0 : _a.call(deps, identity)) ?? false)) {
+    return failure(ErrorCode.FORBIDDEN, `只有活动组织者可以${refused}`);
+  }
   switch (request.action) {
     case "sign":
       return sign(identity, request, deps);
@@ -265,6 +414,18 @@ async function dispatch(identity, data, deps) {
     }
     case "shareCode":
       return shareCode(identity, deps);
+    case "whoami":
+      return success("ok", { admin: ((_b = deps.isAdmin) == null ? void 0 : _b.call(deps, identity)) ?? false, scene: sharerScene(identity) });
+    case "createEvent":
+      return createEvent(identity, request, deps);
+    case "getEvent": {
+      const event = await store2.getEvent(request.id);
+      return success(event === null ? "没有找到这个活动" : "ok", { event: event === null ? null : toEventInfo(event) });
+    }
+    case "eventCode":
+      return eventCode(request.id, deps);
+    case "organiser":
+      return organiser(deps);
   }
 }
 async function handle(identity, data, deps) {
@@ -322,6 +483,7 @@ function byCountThenName(name, count) {
 // cloud/core/stores/cloudbase.ts
 var PLEDGES = "pledges";
 var COUNTERS = "counters";
+var EVENTS = "events";
 var TOTAL_SHARDS = 8;
 var TRANSACTION_ATTEMPTS = 5;
 var RETRY_ROUNDS = 4;
@@ -329,6 +491,9 @@ var RETRY_BASE_MS = 20;
 var SEQ = "seq";
 function toRecord(doc) {
   return { identity: doc._id, number: doc.number, company: doc.company, source: doc.source, pledgedAt: doc.pledgedAt };
+}
+function toEvent(doc) {
+  return { id: doc._id, name: doc.name, date: doc.date, place: doc.place, createdBy: doc.createdBy, createdAt: doc.createdAt };
 }
 var sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 function createCloudbaseStore(db2, options = {}) {
@@ -370,8 +535,9 @@ function createCloudbaseStore(db2, options = {}) {
     const { data } = await db2.collection(COUNTERS).where({ kind: "total" }).get();
     return data.reduce((sum, doc) => sum + Number(doc.value), 0);
   }
-  async function countBy(field, limit) {
-    const { list } = await db2.collection(PLEDGES).aggregate().match({ [field]: _.neq(null) }).group({ _id: `$${field}`, count: _.aggregate.sum(1) }).sort({ count: -1, _id: 1 }).limit(limit).end();
+  async function countBy(field, condition, limit) {
+    if (limit === 0) return [];
+    const { list } = await db2.collection(PLEDGES).aggregate().match({ [field]: condition }).group({ _id: `$${field}`, count: _.aggregate.sum(1) }).sort({ count: -1, _id: 1 }).limit(limit).end();
     return list.map((item) => ({ key: String(item._id), count: Number(item.count) })).sort(byCountThenName((item) => item.key, (item) => item.count));
   }
   return {
@@ -413,14 +579,41 @@ function createCloudbaseStore(db2, options = {}) {
     async stats(limits) {
       const [count, companies, sources] = await Promise.all([
         total(),
-        countBy("company", limits.companies),
-        countBy("source", limits.sources)
+        countBy("company", _.neq(null), limits.companies),
+        countBy("source", _.neq(null), limits.sources)
       ]);
       return {
         total: count,
         topCompanies: companies.map(({ key, count: count2 }) => ({ company: key, count: count2 })),
         sources: sources.map(({ key, count: count2 }) => ({ source: key, count: count2 }))
       };
+    },
+    async countsBySource(sources) {
+      const counts = Object.fromEntries(sources.map((source) => [source, 0]));
+      for (const { key, count } of await countBy("source", _.in(sources), sources.length)) counts[key] = count;
+      return counts;
+    },
+    async viaShares() {
+      return (await db2.collection(PLEDGES).where({ source: /^s:/ }).count()).total;
+    },
+    // `add` fails on an existing _id; the doc being there afterwards is what says "taken".
+    async createEvent(event) {
+      const { id, ...fields } = event;
+      try {
+        await db2.collection(EVENTS).add({ data: { _id: id, ...fields } });
+        return true;
+      } catch (error) {
+        if ((await db2.collection(EVENTS).doc(id).get()).data) return false;
+        throw error;
+      }
+    },
+    async getEvent(id) {
+      const { data } = await db2.collection(EVENTS).doc(id).get();
+      return data ? toEvent(data) : null;
+    },
+    async listEvents(limit) {
+      const { data } = await db2.collection(EVENTS).orderBy("createdAt", "desc").orderBy("_id", "asc").limit(limit).get();
+      return data.map(toEvent);
     },
     /** Rows against the shard sum; run it from a maintenance call, it counts the collection. */
     async audit() {
@@ -445,7 +638,7 @@ var contentCheck = async (content, openid) => {
   throw new Error(`msgSecCheck: no verdict (errCode ${reply.errCode})`);
 };
 var shareCodes = db.collection(SHARE_CODES);
-var shareCodeCache = createShareCodeCache({
+var codeCache = createShareCodeCache({
   getDoc: async (key) => (await shareCodes.doc(key).get()).data ?? null,
   putDoc: async (key, doc) => {
     await shareCodes.add({ data: { _id: key, ...doc } });
@@ -462,7 +655,8 @@ var shareCodeCache = createShareCodeCache({
   // https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-sdk-api/storage/uploadFile/server.uploadFile.html
   upload: async (cloudPath, fileContent) => (await import_wx_server_sdk.default.uploadFile({ cloudPath, fileContent })).fileID
 });
-var shareCode2 = (scene) => shareCodeCache(scene, parseCodeEnvVersion(process.env.CODE_ENV_VERSION));
+var makeCode = (scene) => codeCache(scene, parseCodeEnvVersion(process.env.CODE_ENV_VERSION));
+var isAdmin = (identity) => parseAdminList(process.env.ADMIN_OPENIDS).includes(identity);
 function withoutUserInfo(event) {
   if (typeof event !== "object" || event === null || Array.isArray(event)) return event;
   return Object.fromEntries(Object.entries(event).filter(([key]) => key !== "userInfo"));
@@ -472,7 +666,8 @@ async function main(event) {
   return handle(OPENID, withoutUserInfo(event), {
     store,
     contentCheck,
-    shareCode: shareCode2,
+    makeCode,
+    isAdmin,
     onError: (error) => console.error("pledge:", error)
   });
 }

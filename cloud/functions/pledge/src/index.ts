@@ -1,10 +1,11 @@
 /**
  * Cloud function `pledge` — the deployed entry. Thin on purpose: identity from
- * getWXContext, the CloudBase store, msgSecCheck, share codes from getUnlimited; all logic is
- * in cloud/core (handle.ts, share-code-cache.ts).
+ * getWXContext, admins from ADMIN_OPENIDS, the CloudBase store, msgSecCheck, share and event
+ * codes from getUnlimited; all logic is in cloud/core (handle.ts, share-code-cache.ts).
  * Built into ../index.js by `npm run build:cloud` (see cloud/functions/pledge/README.md).
  */
 import cloud from 'wx-server-sdk'
+import { parseAdminList } from '../../../core/admins'
 import type { ContentChecker } from '../../../core/content-check'
 import { handle } from '../../../core/handle'
 import type { PledgeResult } from '../../../core/handle'
@@ -30,7 +31,7 @@ const contentCheck: ContentChecker = async (content, openid) => {
 }
 
 const shareCodes = db.collection(SHARE_CODES)
-const shareCodeCache = createShareCodeCache({
+const codeCache = createShareCodeCache({
   getDoc: async (key) => (await shareCodes.doc<ShareCodeDoc>(key).get()).data ?? null,
   putDoc: async (key, doc) => {
     await shareCodes.add({ data: { _id: key, ...doc } })
@@ -47,8 +48,11 @@ const shareCodeCache = createShareCodeCache({
   // https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-sdk-api/storage/uploadFile/server.uploadFile.html
   upload: async (cloudPath, fileContent) => (await cloud.uploadFile({ cloudPath, fileContent })).fileID,
 })
-// Read per call: a bad CODE_ENV_VERSION fails share codes (logged), never pledges.
-const shareCode = (scene: string) => shareCodeCache(scene, parseCodeEnvVersion(process.env.CODE_ENV_VERSION))
+// Read per call: a bad CODE_ENV_VERSION fails codes (logged), never pledges.
+const makeCode = (scene: string) => codeCache(scene, parseCodeEnvVersion(process.env.CODE_ENV_VERSION))
+// Read per call too (a split of a short string): an instance kept warm across a change of the
+// variable must not go on trusting someone just removed from the list.
+const isAdmin = (identity: string) => parseAdminList(process.env.ADMIN_OPENIDS).includes(identity)
 
 /** WeChat adds `userInfo` ({ appId, openId }) to every event; identity comes from getWXContext only. */
 function withoutUserInfo (event: unknown): unknown {
@@ -62,7 +66,8 @@ export async function main (event: unknown): Promise<PledgeResult> {
   return handle(OPENID, withoutUserInfo(event), {
     store,
     contentCheck,
-    shareCode,
+    makeCode,
+    isAdmin,
     onError: (error) => console.error('pledge:', error),
   })
 }
