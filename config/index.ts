@@ -32,7 +32,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     plugins: [path.resolve(__dirname, 'private-appid-plugin.js')],
     defineConstants: {},
-    copy: { patterns: [], options: {} },
+    // Share covers are referenced by path from the share menu, so they ship as files (weapp only).
+    copy: {
+      patterns: process.env.TARO_ENV === 'weapp' ? [{ from: 'src/assets/share/', to: 'dist/weapp/assets/share/' }] : [],
+      options: {},
+    },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },

@@ -1,6 +1,7 @@
 import { fireEvent, screen, within } from '@testing-library/react'
 import { safeExecute } from '@tarojs/runtime'
 import { allSections, newsItems, proposal, campaign } from '@/content'
+import { SHARE_COVERS } from '@/hooks/use-page-share'
 import HomePage from '@/pages/index'
 import NewsPage, { NewsDetail } from '@/pages/news'
 import NotFoundPage from '@/pages/not-found'
@@ -30,7 +31,7 @@ describe('倡议书 page', () => {
   test('shows the title, a table of contents and all six sections', () => {
     const { container } = renderPage(ProposalPage, { path: ROUTES.proposal })
     expect(byId(container, 'proposal-title').textContent).toBe(proposal.title)
-    expect(shares(ROUTES.proposal).friend).toEqual({ title: proposal.title, path: ROUTES.proposal })
+    expect(shares(ROUTES.proposal).friend).toEqual({ title: proposal.title, path: ROUTES.proposal, imageUrl: SHARE_COVERS.friend })
 
     const toc = within(byId(container, 'proposal-toc'))
     toc.getByText('目录')
@@ -90,16 +91,16 @@ describe('报道 page', () => {
     const item = newsItems[1]
     renderPage(NewsPage, { path: ROUTES.news, params: { id: item.id } })
     expect(shares(ROUTES.news)).toEqual({
-      friend: { title: item.title, path: `${ROUTES.news}?id=${item.id}` },
-      moments: { title: item.title, query: `id=${item.id}` },
+      friend: { title: item.title, path: `${ROUTES.news}?id=${item.id}`, imageUrl: SHARE_COVERS.friend },
+      moments: { title: item.title, query: `id=${item.id}`, imageUrl: SHARE_COVERS.moments },
     })
   })
 
   test('an unknown report shares the home page, not the dead end', () => {
     renderPage(NewsPage, { path: ROUTES.news, params: { id: 'n999' } })
     expect(shares(ROUTES.news)).toEqual({
-      friend: { title: campaign.pageTitle, path: ROUTES.home },
-      moments: { title: campaign.pageTitle },
+      friend: { title: campaign.pageTitle, path: ROUTES.home, imageUrl: SHARE_COVERS.friend },
+      moments: { title: campaign.pageTitle, query: undefined, imageUrl: SHARE_COVERS.moments },
     })
   })
 
@@ -141,6 +142,6 @@ describe('未找到 page', () => {
 
   test('shares the home page', () => {
     renderPage(NotFoundPage, { path: ROUTES.notFound })
-    expect(shares(ROUTES.notFound).friend).toEqual({ title: campaign.pageTitle, path: ROUTES.home })
+    expect(shares(ROUTES.notFound).friend).toEqual({ title: campaign.pageTitle, path: ROUTES.home, imageUrl: SHARE_COVERS.friend })
   })
 })

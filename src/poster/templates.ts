@@ -30,8 +30,8 @@ const text = (x: number, y: number, content: string, fontSize: number, color: st
 })
 const code = (x: number, y: number): PosterElement => ({ type: 'code', x, y, size: 160, label: CODE_LABEL })
 
-function template (id: string, name: string, background: PosterTemplate['background'], elements: PosterElement[]): PosterTemplate {
-  return { id, name, width: POSTER_WIDTH, height: POSTER_HEIGHT, background, elements }
+function template (id: string, name: string, background: PosterTemplate['background'], elements: PosterElement[], height = POSTER_HEIGHT): PosterTemplate {
+  return { id, name, width: POSTER_WIDTH, height, background, elements }
 }
 
 export const posterTemplates: PosterTemplate[] = [
@@ -112,4 +112,47 @@ export function personalPoster (data: PosterData): PosterTemplate {
     text(375, 900, formatFullDate(data.date.slice(0, 10)), 30, '#ffffff'),
     code(295, 1030),
   ])
+}
+
+/**
+ * Share card covers, drawn once by scripts/build-share-covers.mjs and shipped as small JPEGs:
+ * WeChat shows a friend share at 5:4 and a Moments share at 1:1.
+ */
+export const shareCovers: Record<'friend' | 'moments', PosterTemplate> = {
+  friend: {
+    id: 'share-friend',
+    name: '分享卡片封面（5:4）',
+    width: 400,
+    height: 320,
+    background: RED,
+    elements: [
+      text(200, 62, CAMPAIGN_LINE, 20, PALE_GOLD, { maxWidth: 360 }),
+      { type: 'rect', x: 170, y: 104, width: 60, height: 3, fill: GOLD },
+      text(200, 134, campaign.theme.replace(' ', '\n'), 44, '#ffffff', { fontWeight: 'bold', maxWidth: 360, lineHeight: 1.35 }),
+    ],
+  },
+  moments: {
+    id: 'share-moments',
+    name: '朋友圈封面（1:1）',
+    width: 240,
+    height: 240,
+    background: RED,
+    elements: [
+      text(120, 50, CAMPAIGN_LINE, 15, PALE_GOLD, { maxWidth: 210 }),
+      text(120, 96, campaign.theme.replace(' ', '\n'), 30, '#ffffff', { fontWeight: 'bold', maxWidth: 210, lineHeight: 1.4 }),
+    ],
+  },
+}
+
+/** A printable card for an event's code: its name, date and place above a large code. */
+export function eventCodeCard (event: { name: string; date: string; place: string }): PosterTemplate {
+  return template('event-code', event.name, '#ffffff', [
+    { type: 'rect', x: 0, y: 0, width: 750, height: 16, fill: RED },
+    text(375, 70, CAMPAIGN_LINE, 28, RED),
+    text(375, 140, event.name, 44, INK, { fontWeight: 'bold', maxLines: 2, lineHeight: 1.4 }),
+    text(375, 280, `${formatFullDate(event.date)} · ${event.place}`, 28, '#555555', { maxLines: 2 }),
+    { type: 'code', x: 175, y: 420, size: 400, label: CODE_LABEL },
+    text(375, 1000, `响应《${proposal.title}》`, 26, '#555555', { maxWidth: 670, maxLines: 2 }),
+    { type: 'rect', x: 0, y: 1184, width: 750, height: 16, fill: RED },
+  ], 1200)
 }
