@@ -18,7 +18,7 @@ const stages = [
   ['weapp', 'node', ['scripts/check-weapp.mjs']],
   ['size', 'node', ['scripts/size.mjs', '--no-build']],
   ['build:h5', 'npx', ['taro', 'build', '--type', 'h5']],
-  ['browser', 'node', ['--test', '--test-reporter=spec', 'e2e/']],
+  ['browser', 'node', ['--test', '--test-concurrency=2', '--test-reporter=spec', 'e2e/']],
 ]
 
 const counts = { passed: 0, failed: 0 }

@@ -8,7 +8,8 @@ export default defineAppConfig({
   ],
   // Tab-bar pages must stay in the main package; the posters are reached from 首页 and 我的承诺.
   subPackages: [
-    { root: 'subpackages/poster', pages: ['pages/gallery/index', 'pages/personal/index'] },
+    // Every canvas page shares this subpackage and its poster engine (organiser: the event codes).
+    { root: 'subpackages/poster', pages: ['pages/gallery/index', 'pages/personal/index', 'pages/organiser/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

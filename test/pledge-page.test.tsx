@@ -1,6 +1,7 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react'
 import { safeExecute } from '@tarojs/runtime'
 import PledgePage, { MOMENTS_SINGLE_PAGE_SCENE } from '@/pages/pledge'
+import { readArrival, rememberArrival } from '@/services/attribution'
 import { confirm } from '@/services/feedback'
 import { ROUTES } from '@/services/navigation'
 import { platform } from '@/services/platform'
@@ -142,4 +143,42 @@ test('opened from Moments (single-page mode) it says to open the mini-program, w
   } finally {
     scene.mockRestore()
   }
+})
+
+describe('arriving through a code or a link', () => {
+  const event = { id: 'a1b2c3d4', name: '质量月开放日', date: '2024-09-23', place: '北京', createdBy: 'organiser', createdAt: '2024-09-01T00:00:00.000Z' }
+
+  test('an event code shows the event above the button and the pledge counts for it', async () => {
+    const { deps } = serveFunction()
+    await deps.store.createEvent(event)
+    rememberArrival('e%3Aa1b2c3d4')
+    await openPage()
+    await screen.findByText('质量月开放日')
+    expect(screen.getByText('2024年9月23日 · 北京')).toBeTruthy()
+    fireEvent.click(button())
+    await screen.findByText('你是第 1 位承诺者')
+    expect((await deps.store.get('browser-1'))?.source).toBe('e:a1b2c3d4')
+    // Credited once: the arrival is spent.
+    expect(readArrival()).toBeNull()
+  })
+
+  test('an unknown event shows nothing and credits nothing, without an error', async () => {
+    const { deps } = serveFunction()
+    rememberArrival('e:zzzzzzzz')
+    await openPage()
+    fireEvent.click(button())
+    await screen.findByText('你是第 1 位承诺者')
+    expect(screen.queryByText('来自活动')).toBeNull()
+    expect(document.getElementById('pledge-error')).toBeNull()
+    expect((await deps.store.get('browser-1'))?.source).toBeNull()
+  })
+
+  test('a friend\'s link credits the friend', async () => {
+    const { deps } = serveFunction()
+    rememberArrival('s%3AILHnmVRMlN')
+    await openPage()
+    fireEvent.click(button())
+    await screen.findByText('你是第 1 位承诺者')
+    expect((await deps.store.get('browser-1'))?.source).toBe('s:ILHnmVRMlN')
+  })
 })

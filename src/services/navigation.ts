@@ -9,6 +9,7 @@ export const ROUTES = {
   notFound: '/pages/not-found/index',
   posters: '/subpackages/poster/pages/gallery/index',
   myPoster: '/subpackages/poster/pages/personal/index',
+  organiser: '/subpackages/poster/pages/organiser/index',
 } as const
 
 /** Switches to one of the three tab-bar pages. */
@@ -29,6 +30,11 @@ export function openPosters () {
 /** Opens my pledge poster (same subpackage as the gallery). */
 export function openMyPoster () {
   return Taro.navigateTo({ url: ROUTES.myPoster })
+}
+
+/** Opens the organiser view (in the poster subpackage; only organisers see the entry). */
+export function openOrganiser () {
+  return Taro.navigateTo({ url: ROUTES.organiser })
 }
 
 /** Replaces an unknown page with the friendly "未找到" page. */

@@ -6,6 +6,8 @@ export interface Platform {
   invoke (name: string, data: object): Promise<unknown>
   /** The WeChat scene the app was opened from (1154 = Moments single-page mode); null on H5. */
   launchScene (): number | null
+  /** The `scene` query the app was last entered with (a code or a shared link), raw. */
+  entryScene (): unknown
   isOnline (): Promise<boolean>
   /** Calls back when the connection comes back; returns the unsubscribe function. */
   onOnline (callback: () => void): () => void

@@ -38,6 +38,12 @@ export const platform: Platform = {
     return null
   },
 
+  // Routes live in the hash (index.html moves a code URL's `/?scene=` there).
+  entryScene () {
+    const query = location.hash.split('?')[1] ?? ''
+    return new URLSearchParams(query).get('scene') ?? undefined
+  },
+
   async isOnline () {
     return navigator.onLine
   },

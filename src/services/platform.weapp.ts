@@ -26,6 +26,11 @@ export const platform: Platform = {
     return Taro.getLaunchOptionsSync().scene ?? null
   },
 
+  // Cold start: the launch options; hot start: the latest onShow's. A code's scene arrives URL-encoded.
+  entryScene () {
+    return Taro.getEnterOptionsSync().query?.scene
+  },
+
   async isOnline () {
     const { networkType } = await Taro.getNetworkType()
     return networkType !== 'none'

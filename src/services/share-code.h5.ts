@@ -3,14 +3,29 @@ import { CODE_PAGE } from '../../cloud/core/protocol'
 import type { CodeArt } from '@/poster/render'
 import { getShareCode } from './pledge'
 
-/** The address a scanned poster opens: this site's pledge page carrying the sharer's scene. */
-export function shareLink (scene: string) {
-  return `${location.origin}${location.pathname}#/${CODE_PAGE}?scene=${encodeURIComponent(scene)}`
+/** The address a scanned poster or copied invite opens: this site's pledge page carrying the sharer's scene. */
+export function shareLink (scene: string | null) {
+  const page = `${location.origin}${location.pathname}#/${CODE_PAGE}`
+  return scene === null ? page : `${page}?scene=${encodeURIComponent(scene)}`
+}
+
+/** An event code's address, `/?scene=e:<id>`, as printed; index.html opens the pledge page from it. */
+export function eventLink (scene: string) {
+  return `${location.origin}${location.pathname}?scene=${encodeURIComponent(scene)}`
+}
+
+function qr (text: string): CodeArt {
+  // ecc M survives a poster printed small or photographed at an angle; the border is the quiet zone.
+  return { kind: 'modules', modules: encode(text, { ecc: 'M', border: 2 }).data }
 }
 
 /** H5 has no mini-program code: a QR code of the local URL takes its slot (no canvas needed). */
 export async function loadShareCode (): Promise<CodeArt> {
   const { scene } = await getShareCode()
-  // ecc M survives a poster printed small or photographed at an angle; the border is the quiet zone.
-  return { kind: 'modules', modules: encode(shareLink(scene), { ecc: 'M', border: 2 }).data }
+  return qr(shareLink(scene))
+}
+
+/** An event's code: a QR code of its `/?scene=` address. */
+export async function loadEventCode (_canvas: unknown, event: { scene: string }): Promise<CodeArt> {
+  return qr(eventLink(event.scene))
 }

@@ -1,20 +1,16 @@
 import Taro from '@tarojs/taro'
 import type { CodeArt, RenderTarget } from '@/poster/render'
+import { getEventCode } from './events'
 import { getShareCode } from './pledge'
 
 interface WeappCanvas {
   createImage (): { src: string; onload: () => void; onerror: (error: unknown) => void }
 }
 
-/**
- * The mini-program code the cloud function made for my scene, as an image of `canvas` (a Canvas
- * 2D image must come from the canvas that draws it). null when the function has no code to give.
- */
-export async function loadShareCode (canvas: RenderTarget): Promise<CodeArt | null> {
-  const { codeFileId } = await getShareCode()
-  if (codeFileId === null) return null
+/** A cloud file as an image of `canvas` (a Canvas 2D image must come from the canvas that draws it). */
+async function imageOf (canvas: RenderTarget, fileID: string): Promise<CodeArt> {
   // https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-sdk-api/storage/downloadFile/client.downloadFile.html
-  const { tempFilePath } = await Taro.cloud.downloadFile({ fileID: codeFileId })
+  const { tempFilePath } = await Taro.cloud.downloadFile({ fileID })
   const image = (canvas as unknown as WeappCanvas).createImage()
   await new Promise<void>((resolve, reject) => {
     image.onload = resolve
@@ -22,4 +18,16 @@ export async function loadShareCode (canvas: RenderTarget): Promise<CodeArt | nu
     image.src = tempFilePath
   })
   return { kind: 'image', image }
+}
+
+/** The mini-program code the cloud function made for my scene; null when it has none to give. */
+export async function loadShareCode (canvas: RenderTarget): Promise<CodeArt | null> {
+  const { codeFileId } = await getShareCode()
+  return codeFileId === null ? null : imageOf(canvas, codeFileId)
+}
+
+/** An event's mini-program code (organisers only); null when the function could not make it. */
+export async function loadEventCode (canvas: RenderTarget, event: { id: string }): Promise<CodeArt | null> {
+  const { codeFileId } = await getEventCode(event.id)
+  return codeFileId === null ? null : imageOf(canvas, codeFileId)
 }

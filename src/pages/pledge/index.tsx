@@ -1,13 +1,17 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { LIMITS } from '../../../cloud/core/protocol'
 import { campaign, proposal } from '@/content'
 import StateView from '@/components/state-view'
 import { usePageShare } from '@/hooks/use-page-share'
-import { openMyPoster, openPosters, ROUTES } from '@/services/navigation'
+import { getWhoAmI } from '@/services/attribution'
+import { copyInviteLink, INVITE_OPENS_SHARE_MENU } from '@/services/invite'
+import { openMyPoster, openOrganiser, openPosters, ROUTES } from '@/services/navigation'
 import { platform } from '@/services/platform'
 import { readCompany, saveCompany } from '@/services/pledge-draft'
+import { formatFullDate } from '@/utils/format-date'
+import { useArrivalEvent } from './use-arrival-event'
 import { usePledge } from './use-pledge'
 import './index.scss'
 
@@ -28,7 +32,12 @@ export default function PledgePage () {
 
 function PledgeForm () {
   const { state, sign, withdraw, retry } = usePledge()
+  const event = useArrivalEvent()
   const [company, setCompany] = useState(readCompany)
+  const [admin, setAdmin] = useState(false)
+  useEffect(() => {
+    getWhoAmI().then(({ admin: isAdmin }) => setAdmin(isAdmin), () => undefined)
+  }, [])
   const { phase, total, pledge, error, notice } = state
 
   if (phase === 'loading') {
@@ -56,6 +65,14 @@ function PledgeForm () {
         </View>
       </View>
 
+      {event && (
+        <View className='pledge-event' id='pledge-event'>
+          <Text className='pledge-event__label'>来自活动</Text>
+          <Text className='pledge-event__name'>{event.name}</Text>
+          <Text className='pledge-event__meta'>{formatFullDate(event.date)} · {event.place}</Text>
+        </View>
+      )}
+
       {signed ? (
         <View className='pledge-result' id='pledge-result'>
           <Text className='pledge-result__number' id='pledge-number'>你是第 {pledge.number} 位承诺者</Text>
@@ -64,6 +81,9 @@ function PledgeForm () {
           )}
           {notice && <Text className='pledge-result__notice'>{notice}</Text>}
           <Button className='pledge-result__poster' id='pledge-poster' type='primary' block onClick={openMyPoster}>生成我的承诺海报</Button>
+          {INVITE_OPENS_SHARE_MENU
+            ? <Button className='pledge-result__invite' id='pledge-invite' block openType='share'>邀请好友一起承诺</Button>
+            : <Button className='pledge-result__invite' id='pledge-invite' block onClick={() => copyInviteLink()}>复制邀请链接</Button>}
           <View className='pledge-result__withdraw' id='pledge-withdraw' onClick={withdraw}>
             {phase === 'withdrawing' ? '正在撤回…' : '撤回承诺'}
           </View>
@@ -104,6 +124,13 @@ function PledgeForm () {
         <Text className='pledge-posters__title'>活动海报</Text>
         <Text className='pledge-posters__more'>供企业、组织和媒体使用 ›</Text>
       </View>
+
+      {admin && (
+        <View className='pledge-posters' id='pledge-organiser' onClick={openOrganiser}>
+          <Text className='pledge-posters__title'>组织者后台</Text>
+          <Text className='pledge-posters__more'>活动、活动码与统计 ›</Text>
+        </View>
+      )}
     </View>
   )
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useDidHide, useDidShow } from '@tarojs/taro'
 import type { MyPledge } from '../../../cloud/core/protocol'
+import { clearArrival, readArrival } from '@/services/attribution'
 import { CloudError } from '@/services/cloud'
 import { buzz, confirm, toast } from '@/services/feedback'
 import { platform } from '@/services/platform'
@@ -53,10 +54,12 @@ export function usePledge () {
     busy.current = true
     setState((s) => ({ ...s, phase: 'signing', error: null, notice: null }))
     try {
-      const result = await signPledge({ company })
+      // The code or link this person arrived through earns the pledge.
+      const result = await signPledge({ company, source: readArrival()?.source })
       clearPending()
       setState({ phase: 'signed', total: result.total, pledge: result.pledge, error: null, notice: result.companyRejected ? messageFor(result) : null })
       if (!result.alreadyPledged) {
+        clearArrival()
         void buzz()
         void toast('承诺成功', 'success')
       }

@@ -25,7 +25,12 @@ export async function drawPoster (canvas: RenderTarget, template: PosterTemplate
   return { image: await posterCanvas.exportImage(canvas), description: describePoster(ops) }
 }
 
-/** My share code for the posters' code slots; without one (offline, no code) the slots stay empty. */
+/** Posters wait this long for the share code, then draw without it rather than keep people waiting. */
+export const SHARE_CODE_WAIT_MS = 3000
+
+/** My share code for the posters' code slots; without one (offline, slow, no code) the slots stay empty. */
 export function shareCodeOrNone (canvas: RenderTarget): Promise<CodeArt | null> {
-  return loadShareCode(canvas).catch(() => null)
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const late = new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), SHARE_CODE_WAIT_MS) })
+  return Promise.race([loadShareCode(canvas).catch(() => null), late]).finally(() => clearTimeout(timer))
 }

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '组织者后台',
+  enableShareAppMessage: true,
+  enableShareTimeline: true,
+})

@@ -1,0 +1,32 @@
+/** @jest-environment node */
+import { CSV_HEADER, csvCell, organiserCsv } from '@/subpackages/poster/pages/organiser/csv'
+
+const view = {
+  total: 12,
+  viaShares: 3,
+  generatedAt: '2024-09-23T08:00:00.000Z',
+  events: [{ id: 'a1b2c3d4', scene: 'e:a1b2c3d4', name: '质量月, 主题 "开放日"', date: '2024-09-23', place: '北京', count: 5 }],
+  companies: [{ company: '=HYPERLINK("http://x")', count: 2 }, { company: '示范企业', count: 1 }],
+}
+
+test('starts with a BOM and the header, one row per total, event and company', () => {
+  const csv = organiserCsv(view)
+  expect(csv.startsWith('\uFEFF')).toBe(true)
+  const lines = csv.slice(1).trimEnd().split('\r\n')
+  expect(lines[0]).toBe(CSV_HEADER.join(','))
+  expect(lines).toHaveLength(1 + 2 + view.events.length + view.companies.length)
+  expect(lines).toContain('合计,全部承诺,,,12')
+  expect(lines).toContain('活动,"质量月, 主题 ""开放日""",2024-09-23,北京,5')
+  expect(lines).toContain('单位,示范企业,,,1')
+})
+
+test('a formula typed as a company name is defused', () => {
+  expect(organiserCsv(view)).toContain(`单位,"'=HYPERLINK(""http://x"")",,,2`)
+  for (const lead of ['=', '+', '-', '@']) expect(csvCell(`${lead}1+1`)).toBe(`'${lead}1+1`)
+  expect(csvCell(-3)).toBe('-3')
+})
+
+test('carries no event id, scene, sharer or time: aggregate counts only', () => {
+  const csv = organiserCsv(view)
+  expect(csv).not.toMatch(/a1b2c3d4|e:|s:|T08:00/)
+})
