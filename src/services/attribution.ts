@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { parseScene } from '../../cloud/core/scene'
 import type { Scene } from '../../cloud/core/scene'
-import { callFunction } from './cloud'
+import { callFunction, oncePerLaunch } from './cloud'
 
 export type { Scene } from '../../cloud/core/scene'
 
@@ -49,17 +49,9 @@ export function mySharerScene (): string | null {
   return typeof saved === 'string' && parseScene(saved)?.kind === 'sharer' ? saved : null
 }
 
-let whoami: ReturnType<typeof requestWhoAmI> | null = null
-
-function requestWhoAmI () {
-  return callFunction('pledge', { action: 'whoami' })
-}
-
 /** Am I an organiser, and my sharer scene (kept for shares); asked once per launch. */
-export function getWhoAmI () {
-  if (whoami === null) {
-    whoami = requestWhoAmI()
-    whoami.then(({ scene }) => Taro.setStorageSync(SHARER_KEY, scene), () => { whoami = null })
-  }
-  return whoami
-}
+export const getWhoAmI = oncePerLaunch(async () => {
+  const me = await callFunction('pledge', { action: 'whoami' })
+  Taro.setStorageSync(SHARER_KEY, me.scene)
+  return me
+})

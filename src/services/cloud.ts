@@ -56,3 +56,18 @@ export async function callFunction<A extends Action> (
     return reply.data as ResultMap[A]
   }
 }
+
+/**
+ * A call made once per launch and shared by every caller; a failed one is forgotten, so the
+ * next caller asks again.
+ */
+export function oncePerLaunch<T> (request: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | null = null
+  return () => {
+    if (pending === null) {
+      pending = request()
+      pending.catch(() => { pending = null })
+    }
+    return pending
+  }
+}

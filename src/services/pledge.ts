@@ -1,5 +1,5 @@
 import type { SignRequest } from '../../cloud/core/protocol'
-import { callFunction } from './cloud'
+import { callFunction, oncePerLaunch } from './cloud'
 
 export type { MyPledge, ShareCodeResult } from '../../cloud/core/protocol'
 
@@ -21,17 +21,5 @@ export function withdrawPledge () {
   return callFunction('pledge', { action: 'withdraw' })
 }
 
-let shareCode: ReturnType<typeof requestShareCode> | null = null
-
-function requestShareCode () {
-  return callFunction('pledge', { action: 'shareCode' })
-}
-
 /** My attribution scene and its mini-program code; asked once per launch (a failure is retried next time). */
-export function getShareCode () {
-  if (shareCode === null) {
-    shareCode = requestShareCode()
-    shareCode.catch(() => { shareCode = null })
-  }
-  return shareCode
-}
+export const getShareCode = oncePerLaunch(() => callFunction('pledge', { action: 'shareCode' }))
