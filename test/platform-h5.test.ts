@@ -1,0 +1,36 @@
+import { platform } from '@/services/platform'
+
+test('calls wait for the first one to answer, so a new browser gets one identity, not one per call', async () => {
+  const started: string[] = []
+  let answerFirst = () => {}
+  global.fetch = jest.fn((_url: string, init: { body: string }) => {
+    const { action } = JSON.parse(init.body)
+    started.push(action)
+    const reply = { status: 200, json: async () => ({ code: 0, message: 'ok', data: { action } }) }
+    if (action === 'status') return new Promise((resolve) => { answerFirst = () => resolve(reply) })
+    return Promise.resolve(reply)
+  }) as unknown as typeof fetch
+
+  const first = platform.invoke('pledge', { action: 'status' })
+  const second = platform.invoke('pledge', { action: 'whoami' })
+  const third = platform.invoke('pledge', { action: 'getEvent', id: 'a1b2c3d4' })
+  await new Promise((resolve) => setTimeout(resolve, 20))
+  expect(started).toEqual(['status'])
+  answerFirst()
+  await Promise.all([first, second, third])
+  expect(started).toEqual(['status', 'whoami', 'getEvent'])
+
+  // Once the identity exists, calls go out together.
+  started.length = 0
+  await Promise.all([platform.invoke('pledge', { action: 'stats' }), platform.invoke('pledge', { action: 'whoami' })])
+  expect(started).toEqual(['stats', 'whoami'])
+})
+
+test('a first call that fails leaves the next call to go first', async () => {
+  jest.resetModules()
+  const { platform: fresh } = await import('@/services/platform')
+  global.fetch = jest.fn(async () => { throw new TypeError('Failed to fetch') }) as unknown as typeof fetch
+  await expect(fresh.invoke('pledge', { action: 'status' })).rejects.toThrow('Failed to fetch')
+  global.fetch = jest.fn(async () => ({ status: 200, json: async () => ({ code: 0, message: 'ok', data: null }) })) as unknown as typeof fetch
+  await expect(fresh.invoke('pledge', { action: 'status' })).resolves.toEqual({ code: 0, message: 'ok', data: null })
+})
