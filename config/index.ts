@@ -32,9 +32,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     plugins: [path.resolve(__dirname, 'private-appid-plugin.js')],
     defineConstants: {},
-    // Share covers are referenced by path from the share menu, so they ship as files (weapp only).
+    // Share covers are referenced by path from the share menu, and theme.json by app.json: files (weapp only).
     copy: {
-      patterns: process.env.TARO_ENV === 'weapp' ? [{ from: 'src/assets/share/', to: 'dist/weapp/assets/share/' }] : [],
+      patterns: process.env.TARO_ENV === 'weapp'
+        ? [{ from: 'src/assets/share/', to: 'dist/weapp/assets/share/' }, { from: 'src/theme.json', to: 'dist/weapp/theme.json' }]
+        : [],
       options: {},
     },
     framework: 'react',

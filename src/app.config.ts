@@ -1,3 +1,10 @@
+import theme from './theme.json'
+
+// WeChat draws the navigation and tab bars: in dark mode it takes their colours from theme.json
+// (@names below). The H5 build has no theme.json; its bars follow the light values and CSS.
+const themed = process.env.TARO_ENV === 'weapp'
+const color = (name: keyof typeof theme.light) => (themed ? `@${name}` : theme.light[name])
+
 export default defineAppConfig({
   pages: [
     'pages/index/index',
@@ -11,18 +18,19 @@ export default defineAppConfig({
     // Every canvas page shares this subpackage and its poster engine (organiser: the event codes).
     { root: 'subpackages/poster', pages: ['pages/gallery/index', 'pages/personal/index', 'pages/organiser/index'] },
   ],
+  ...(themed ? { darkmode: true, themeLocation: 'theme.json' } : {}),
   window: {
-    backgroundTextStyle: 'light',
-    navigationBarBackgroundColor: '#ffffff',
+    backgroundTextStyle: color('bgText') as 'dark',
+    navigationBarBackgroundColor: color('navBg'),
     navigationBarTitleText: '全国质量月',
-    navigationBarTextStyle: 'black',
-    backgroundColor: '#f5f5f5',
+    navigationBarTextStyle: color('navText') as 'black',
+    backgroundColor: color('bg'),
   },
   tabBar: {
-    color: '#666666',
-    selectedColor: '#b71c1c',
-    backgroundColor: '#ffffff',
-    borderStyle: 'black',
+    color: color('tabColor'),
+    selectedColor: color('tabSelected'),
+    backgroundColor: color('tabBg'),
+    borderStyle: color('tabBorder') as 'black',
     list: [
       { pagePath: 'pages/index/index', text: '首页' },
       { pagePath: 'pages/proposal/index', text: '倡议书' },
