@@ -49,6 +49,8 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         paths: [{ name: 'dayjs', message: 'Format dates with src/utils/format-date.ts.' }],
       }],
+      // Platform twins share one signature; a twin may not need every argument (_name).
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
   {

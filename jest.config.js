@@ -36,7 +36,7 @@ module.exports = {
   moduleNameMapper: {
     '\\.(css|scss|sass|less)$': '<rootDir>/test/support/style-stub.js',
     // Platform twins: tests run the H5 one, as Taro's H5 build resolves it.
-    '^(?:\\./|@/services/)(platform|canvas|share-code|invite|files)$': '<rootDir>/src/services/$1.h5.ts',
+    '^(?:\\./|@/services/)(platform|canvas|share-code|invite|files|a11y)$': '<rootDir>/src/services/$1.h5.ts',
     '^@/(.*)$': '<rootDir>/src/$1',
     // As Taro's H5 build aliases them: the H5 APIs plus hooks, and the React wrappers of
     // Taro's web components.

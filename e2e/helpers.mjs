@@ -59,10 +59,13 @@ export async function launchBrowser () {
   })
 }
 
-/** A 375×667 phone context; every console error or page error is collected for the test to assert. */
-export async function openPhone (browser) {
+/**
+ * A 375×667 phone context (options: e.g. `{ colorScheme: 'dark' }`); every console error or page
+ * error is collected for the test to assert.
+ */
+export async function openPhone (browser, options = {}) {
   const context = await browser.newContext({
-    viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN',
+    viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', ...options,
   })
   const page = await context.newPage()
   page.setDefaultTimeout(10_000)

@@ -113,12 +113,12 @@ test('a pledger draws a personal poster with the server\'s N, a nickname and a Q
   await currentPage(page).locator('#pledge-poster').click()
   const image = currentPage(page).locator('#my-poster-image img, img#my-poster-image').first()
   await image.waitFor({ state: 'attached' })
-  const described = async () => (await currentPage(page).locator('#my-poster-image').getAttribute('aria-label') ?? '').replace(/\s+/g, '')
+  const described = async () => (await image.getAttribute('alt') ?? '').replace(/\s+/g, '')
   assert.ok((await described()).includes(`我是第${number}位承诺者`), `the drawn text holds the server's N: ${await described()}`)
 
   // The nickname is drawn after typing pauses, and kept for next time.
   await currentPage(page).locator('#my-poster-nickname input, input#my-poster-nickname').first().fill('质量先锋')
-  await page.waitForFunction(() => document.querySelector('#my-poster-image')?.getAttribute('aria-label')?.includes('质量先锋'))
+  await page.waitForFunction(() => document.querySelector('#my-poster-image img')?.getAttribute('alt')?.includes('质量先锋'))
 
   await installImageTools(page)
   const link = await decodeQr(currentPage(page).locator('#my-poster-image img, img#my-poster-image').first())

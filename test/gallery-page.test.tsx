@@ -14,9 +14,9 @@ test('draws every poster once per launch: reopening the gallery reuses the drawn
   serveFunction()
   const first = renderPage(PosterGalleryPage, { path: ROUTES.posters })
   await waitFor(() => expect(thumbnails()).toHaveLength(posterTemplates.length))
-  // Each thumbnail is described by the words drawn on it.
-  const theme = document.getElementById(`poster-thumb-${posterTemplates[0].id}`)
-  expect(theme?.getAttribute('aria-label')).toContain('2024年9月 全国质量月')
+  // Each thumbnail is described by the words drawn on it (H5: its <img>'s alt).
+  const theme = document.querySelector(`#poster-thumb-${posterTemplates[0].id} img`)
+  expect(theme?.getAttribute('alt')).toContain('2024年9月 全国质量月')
   expect(posterCanvas.exportImage).toHaveBeenCalledTimes(posterTemplates.length)
   first.unmount()
 

@@ -8,7 +8,8 @@ import { serveFunction } from './support/serve-function'
 
 jest.mock('@/services/canvas', () => jest.requireActual('./support/fake-poster-canvas').createFakePosterCanvas())
 
-const posterImage = () => document.getElementById('my-poster-image')
+/** The poster as drawn; its alt is the words drawn on it. */
+const posterImage = () => document.querySelector('#my-poster-image img')
 
 beforeEach(() => localStorage.clear())
 
@@ -25,9 +26,9 @@ test('draws my number as the server gave it, then my nickname once typing pauses
   await deps.store.sign({ identity: 'first', company: null, source: null, pledgedAt: '2024-09-01T00:00:00.000Z' })
   await deps.store.sign({ identity: 'browser-1', company: '示范企业', source: null, pledgedAt: '2024-09-23T08:00:00.000Z' })
   renderPage(MyPosterPage, { path: ROUTES.myPoster })
-  await waitFor(() => expect(posterImage()?.getAttribute('aria-label')).toContain('我是第 2 位承诺者'))
-  expect(posterImage()?.getAttribute('aria-label')).toContain('示范企业')
-  expect(posterImage()?.getAttribute('aria-label')).toContain('2024年9月23日')
+  await waitFor(() => expect(posterImage()?.getAttribute('alt')).toContain('我是第 2 位承诺者'))
+  expect(posterImage()?.getAttribute('alt')).toContain('示范企业')
+  expect(posterImage()?.getAttribute('alt')).toContain('2024年9月23日')
 
   const input = await waitFor(() => {
     const element = document.querySelector<HTMLInputElement>('#my-poster-nickname input, input#my-poster-nickname')
@@ -36,7 +37,7 @@ test('draws my number as the server gave it, then my nickname once typing pauses
   })
   fireEvent.input(input, { target: { value: '质量先锋' } })
   expect(readNickname()).toBe('质量先锋')
-  await waitFor(() => expect(posterImage()?.getAttribute('aria-label')).toContain('质量先锋'), { timeout: REDRAW_DELAY_MS * 10 })
+  await waitFor(() => expect(posterImage()?.getAttribute('alt')).toContain('质量先锋'), { timeout: REDRAW_DELAY_MS * 10 })
 })
 
 test('a failed status call says so and retries', async () => {
@@ -48,5 +49,5 @@ test('a failed status call says so and retries', async () => {
   await screen.findByText('暂时无法生成海报', undefined, { timeout: 5000 })
   global.fetch = working
   await act(async () => { fireEvent.click(screen.getByText('重试')) })
-  await waitFor(() => expect(posterImage()?.getAttribute('aria-label')).toContain('我是第 1 位承诺者'))
+  await waitFor(() => expect(posterImage()?.getAttribute('alt')).toContain('我是第 1 位承诺者'))
 })

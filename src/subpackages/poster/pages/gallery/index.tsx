@@ -5,6 +5,7 @@ import StateView from '@/components/state-view'
 import { usePageShare } from '@/hooks/use-page-share'
 import { posterTemplates } from '@/poster'
 import type { PosterTemplate } from '@/poster'
+import { asButton, describedImage } from '@/services/a11y'
 import { posterCanvas } from '@/services/canvas'
 import { toast } from '@/services/feedback'
 import { ROUTES } from '@/services/navigation'
@@ -80,9 +81,9 @@ export default function PosterGalleryPage () {
       <Text className='poster-gallery__intro'>可供企业、组织和媒体使用的2024年全国“质量月”活动海报，点击查看大图并保存。</Text>
       <View className='poster-gallery__grid'>
         {posterTemplates.map((template, index) => (
-          <View key={template.id} className='poster-gallery__item' id={`poster-item-${template.id}`} onClick={() => setOpen(index)}>
+          <View key={template.id} className='poster-gallery__item' id={`poster-item-${template.id}`} {...asButton(`查看海报：${template.name}`)} onClick={() => setOpen(index)}>
             {posters[template.id]
-              ? <Image className='poster-gallery__thumb' id={`poster-thumb-${template.id}`} src={posters[template.id].image} mode='widthFix' ariaLabel={posters[template.id].description} />
+              ? <Image className='poster-gallery__thumb' id={`poster-thumb-${template.id}`} src={posters[template.id].image} mode='widthFix' {...describedImage(posters[template.id].description)} />
               : <View className='poster-gallery__placeholder'>绘制中…</View>}
             <Text className='poster-gallery__name'>{template.name}</Text>
           </View>
@@ -94,16 +95,16 @@ export default function PosterGalleryPage () {
           <Swiper className='poster-viewer__swiper' current={open} onChange={(event) => setOpen(event.detail.current)}>
             {posterTemplates.map((template) => (
               <SwiperItem key={template.id} className='poster-viewer__slide'>
-                {posters[template.id] && <Image className='poster-viewer__image' src={posters[template.id].image} mode='aspectFit' ariaLabel={posters[template.id].description} />}
+                {posters[template.id] && <Image className='poster-viewer__image' src={posters[template.id].image} mode='aspectFit' {...describedImage(posters[template.id].description)} />}
               </SwiperItem>
             ))}
           </Swiper>
           <View className='poster-viewer__actions'>
-            <View className='poster-viewer__action' id='poster-close' onClick={() => setOpen(null)}>关闭</View>
+            <View className='poster-viewer__action' id='poster-close' {...asButton()} onClick={() => setOpen(null)}>关闭</View>
             {posterCanvas.canShareImage() && (
-              <View className='poster-viewer__action' id='poster-share' onClick={() => act(posterTemplates[open], 'share')}>发送给朋友</View>
+              <View className='poster-viewer__action' id='poster-share' {...asButton()} onClick={() => act(posterTemplates[open], 'share')}>发送给朋友</View>
             )}
-            <View className='poster-viewer__action poster-viewer__action--primary' id='poster-save' onClick={() => act(posterTemplates[open], 'save')}>保存海报</View>
+            <View className='poster-viewer__action poster-viewer__action--primary' id='poster-save' {...asButton()} onClick={() => act(posterTemplates[open], 'save')}>保存海报</View>
           </View>
         </View>
       )}

@@ -6,6 +6,7 @@ import { campaign } from '@/content'
 import StateView from '@/components/state-view'
 import { usePageShare } from '@/hooks/use-page-share'
 import { eventCodeCard } from '@/poster'
+import { asButton, describedImage } from '@/services/a11y'
 import { posterCanvas } from '@/services/canvas'
 import type { EventInfo } from '@/services/events'
 import { toast } from '@/services/feedback'
@@ -108,14 +109,14 @@ export default function OrganiserPage () {
       <View className='organiser-card'>
         <Text className='organiser-card__title'>新建活动</Text>
         <Text className='organiser-form__label'>活动名称</Text>
-        <Input className='organiser-form__input' id='event-name' value={form.name} maxlength={LIMITS.eventNameMaxChars}
+        <Input className='organiser-form__input' id='event-name' ariaLabel='活动名称' value={form.name} maxlength={LIMITS.eventNameMaxChars}
           placeholder='例如：质量月主题宣传活动' onInput={(e) => setForm((f) => ({ ...f, name: e.detail.value }))} />
         <Text className='organiser-form__label'>日期</Text>
         <Picker mode='date' value={form.date} start='2024-01-01' end='2099-12-31' onChange={(e) => setForm((f) => ({ ...f, date: String(e.detail.value) }))}>
-          <View className='organiser-form__input organiser-form__picker' id='event-date'>{formatFullDate(form.date)}</View>
+          <View className='organiser-form__input organiser-form__picker' id='event-date' {...asButton(`活动日期：${formatFullDate(form.date)}，点击修改`)}>{formatFullDate(form.date)}</View>
         </Picker>
         <Text className='organiser-form__label'>地点</Text>
-        <Input className='organiser-form__input' id='event-place' value={form.place} maxlength={LIMITS.eventPlaceMaxChars}
+        <Input className='organiser-form__input' id='event-place' ariaLabel='活动地点' value={form.place} maxlength={LIMITS.eventPlaceMaxChars}
           placeholder='活动举办地点' onInput={(e) => setForm((f) => ({ ...f, place: e.detail.value }))} />
         {formError && <Text className='organiser-form__error' id='event-error'>{formError}</Text>}
         <Button className='organiser-form__submit' type='primary' block id='event-create' loading={creating} disabled={creating} onClick={submit}>创建活动并生成活动码</Button>
@@ -131,7 +132,7 @@ export default function OrganiserPage () {
               <Text className='organiser-row__meta'>{formatFullDate(event.date)} · {event.place}</Text>
             </View>
             <Text className='organiser-row__count' id={`organiser-count-${event.id}`}>{event.count}</Text>
-            <View className='organiser-row__action' onClick={() => showCode(event)}>活动码</View>
+            <View className='organiser-row__action' {...asButton(`${event.name}的活动码`)} onClick={() => showCode(event)}>活动码</View>
           </View>
         ))}
       </View>
@@ -152,11 +153,11 @@ export default function OrganiserPage () {
       {code && (
         <View className='event-code' id='event-code'>
           {code.poster
-            ? <Image className='event-code__image' id='event-code-image' src={code.poster.image} mode='aspectFit' ariaLabel={code.poster.description} />
+            ? <Image className='event-code__image' id='event-code-image' src={code.poster.image} mode='aspectFit' {...describedImage(code.poster.description)} />
             : <Text className='event-code__loading'>正在生成活动码…</Text>}
           <View className='event-code__actions'>
-            <View className='event-code__action' id='event-code-close' onClick={() => setCode(null)}>关闭</View>
-            <View className='event-code__action event-code__action--primary' id='event-code-save' onClick={saveCode}>保存活动码</View>
+            <View className='event-code__action' id='event-code-close' {...asButton()} onClick={() => setCode(null)}>关闭</View>
+            <View className='event-code__action event-code__action--primary' id='event-code-save' {...asButton()} onClick={saveCode}>保存活动码</View>
           </View>
         </View>
       )}

@@ -5,6 +5,7 @@ import { proposal } from '@/content'
 import StateView from '@/components/state-view'
 import { usePageShare } from '@/hooks/use-page-share'
 import { NICKNAME_MAX } from '@/poster'
+import { describedImage } from '@/services/a11y'
 import { posterCanvas } from '@/services/canvas'
 import { toast } from '@/services/feedback'
 import { openTab, ROUTES } from '@/services/navigation'
@@ -61,7 +62,7 @@ export default function MyPosterPage () {
       <>
         <View className='my-poster__preview'>
           {poster
-            ? <Image className='my-poster__image' id='my-poster-image' src={poster.image} mode='widthFix' ariaLabel={poster.description} />
+            ? <Image className='my-poster__image' id='my-poster-image' src={poster.image} mode='widthFix' {...describedImage(poster.description)} />
             : <View className='my-poster__placeholder'>正在绘制海报…</View>}
         </View>
         <View className='my-poster__form'>
@@ -70,6 +71,7 @@ export default function MyPosterPage () {
           <Input
             className='my-poster__input'
             id='my-poster-nickname'
+            ariaLabel='海报上的昵称'
             type='nickname'
             value={nickname}
             maxlength={NICKNAME_MAX}

@@ -1,0 +1,14 @@
+/** Browser twin of a11y.weapp.ts: ARIA roles, keyboard focus for tappable Views, alt on images. */
+
+export function asButton (label?: string) {
+  return { role: 'button', tabIndex: 0, ...(label === undefined ? {} : { ariaLabel: label }) }
+}
+
+export function asHeading (level: number) {
+  return { role: 'heading', 'aria-level': level }
+}
+
+// Taro's H5 <Image> puts nativeProps on its inner <img>.
+export function describedImage (description: string) {
+  return { nativeProps: { alt: description } }
+}

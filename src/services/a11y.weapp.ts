@@ -1,0 +1,19 @@
+/**
+ * Accessibility props for Taro components. WeChat's screen reader reads `aria-role` and
+ * `aria-label` (Taro: ariaRole / ariaLabel); browsers need `role`, and an <img> needs `alt`.
+ */
+
+/** A tappable View read as a button, with its name when the text alone does not say it. */
+export function asButton (label?: string) {
+  return { ariaRole: 'button', ...(label === undefined ? {} : { ariaLabel: label }) }
+}
+
+/** A heading of the given level (1 = the page title). */
+export function asHeading (_level: number) {
+  return { ariaRole: 'heading' }
+}
+
+/** An image's description, e.g. a poster's words as drawn. */
+export function describedImage (description: string) {
+  return { ariaLabel: description }
+}
