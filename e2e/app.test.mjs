@@ -118,7 +118,7 @@ describe('倡议书', () => {
     const xlarge = await size()
     assert.ok(xlarge >= 18 && xlarge > standard, `特大 is ${xlarge}px (standard ${standard}px)`)
     await page.reload()
-    await page.waitForSelector('.proposal--xlarge', { state: 'visible' })
+    await page.waitForSelector('.proposal.qm-page--xlarge', { state: 'visible' })
     assert.equal(await size(), xlarge)
     // The screenshot shows the enlarged body text, not the table of contents above it.
     const first = content.proposal.groups[0].sections[0]

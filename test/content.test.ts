@@ -170,4 +170,18 @@ describe('scripts/build-content.mjs --check', () => {
       fs.rmSync(dir, { recursive: true, force: true })
     }
   })
+
+  withSeed('fails when the 繁體 table is stale: a character it has never converted', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seed-'))
+    try {
+      const changed = path.join(dir, 'seed.txt')
+      // 铁 appears nowhere in the content, so the table has no 铁 → 鐵 yet.
+      fs.writeFileSync(changed, fs.readFileSync(seed, 'utf8').replace('- 光明網(wǎng)', '- 鐵道網(wǎng)'))
+      const result = check(changed)
+      expect(result.status).toBe(1)
+      expect(result.stderr).toContain('hant.generated.ts differs from the seed')
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  })
 })

@@ -1,13 +1,13 @@
-import { fireEvent, screen, within } from '@testing-library/react'
+import { act, fireEvent, screen, within } from '@testing-library/react'
 import { safeExecute } from '@tarojs/runtime'
-import { allSections, newsItems, proposal, campaign } from '@/content'
+import { allSections, newsItems, proposal, campaign, toHant } from '@/content'
 import { SHARE_COVERS } from '@/hooks/use-page-share'
 import HomePage from '@/pages/index'
 import NewsPage, { NewsDetail } from '@/pages/news'
 import NotFoundPage from '@/pages/not-found'
 import ProposalPage from '@/pages/proposal'
 import { ROUTES } from '@/services/navigation'
-import { readFontScale } from '@/services/preferences'
+import { readFontScale, readScript, saveScript } from '@/services/preferences'
 import { formatFullDate, formatMonthDay } from '@/utils/format-date'
 import { renderPage } from './support/render-page'
 
@@ -48,18 +48,81 @@ describe('倡议书 page', () => {
   test('tapping 特大 enlarges the text and remembers the choice', () => {
     const { container, unmount } = renderPage(ProposalPage, { path: ROUTES.proposal })
     const page = container.querySelector('.proposal')!
-    expect(page.classList).toContain('proposal--standard')
+    expect([...page.classList].filter((name) => name.startsWith('qm-page--'))).toEqual([])
 
     fireEvent.click(screen.getByText('特大'))
 
-    expect(page.classList).toContain('proposal--xlarge')
-    expect(page.classList).not.toContain('proposal--standard')
+    expect(page.classList).toContain('qm-page--xlarge')
     expect(screen.getByText('特大').className).toContain('font-size-control__option--active')
+    expect(screen.getByText('特大').getAttribute('aria-checked')).toBe('true')
+    expect(screen.getByText('特大').getAttribute('aria-label')).toBe('特大字号')
+    expect(screen.getByText('标准').getAttribute('aria-checked')).toBe('false')
     expect(readFontScale()).toBe('xlarge')
 
     unmount()
     const again = renderPage(ProposalPage, { path: ROUTES.proposal })
-    expect(again.container.querySelector('.proposal')!.classList).toContain('proposal--xlarge')
+    expect(again.container.querySelector('.proposal')!.classList).toContain('qm-page--xlarge')
+  })
+})
+
+describe('简繁 on the 倡议书 page', () => {
+  const heading = allSections()[0].heading
+
+  test('offers 简体 and 繁體 next to the size control, 简体 first and chosen', () => {
+    const { container } = renderPage(ProposalPage, { path: ROUTES.proposal })
+    const tools = container.querySelector<HTMLElement>('.proposal__tools')!
+    expect([...tools.children].map((control) => control.className)).toEqual(['font-size-control', 'script-control'])
+    const hans = byId(container, 'script-hans')
+    const hant = byId(container, 'script-hant')
+    expect([hans.textContent, hant.textContent]).toEqual(['简体', '繁體'])
+    expect([hans.getAttribute('role'), hans.getAttribute('aria-label'), hans.getAttribute('aria-checked')]).toEqual(['radio', '简体中文', 'true'])
+    expect([hant.getAttribute('role'), hant.getAttribute('aria-label'), hant.getAttribute('aria-checked')]).toEqual(['radio', '繁體中文', 'false'])
+    expect(hans.className).toContain('script-control__option--active')
+  })
+
+  test('choosing 繁體 shows the proposal in traditional characters and remembers it', () => {
+    const { container, unmount } = renderPage(ProposalPage, { path: ROUTES.proposal })
+    fireEvent.click(byId(container, 'script-hant'))
+
+    const title = byId(container, 'proposal-title').textContent!
+    expect(title).toBe(toHant(proposal.title))
+    expect(title).toContain('質量')
+    expect(title).not.toContain('质')
+    const body = within(container.querySelector<HTMLElement>('.proposal__body')!)
+    body.getByText(toHant(heading))
+    expect(body.queryByText(heading)).toBeNull()
+    within(byId(container, 'proposal-toc')).getByText('企業界')
+    expect(byId(container, 'script-hant').getAttribute('aria-checked')).toBe('true')
+    expect(byId(container, 'script-hant').className).toContain('script-control__option--active')
+    expect(readScript()).toBe('hant')
+    // Anchors and the share card do not change with the script.
+    expect(container.querySelector(`[id="proposal-${allSections()[0].id}"]`)).not.toBeNull()
+    expect(shares(ROUTES.proposal).friend).toEqual({ title: proposal.title, path: ROUTES.proposal, imageUrl: SHARE_COVERS.friend })
+
+    unmount()
+    const again = renderPage(ProposalPage, { path: ROUTES.proposal })
+    expect(byId(again.container, 'proposal-title').textContent).toBe(toHant(proposal.title))
+    expect(byId(again.container, 'script-hant').getAttribute('aria-checked')).toBe('true')
+
+    fireEvent.click(byId(again.container, 'script-hans'))
+    expect(byId(again.container, 'proposal-title').textContent).toBe(proposal.title)
+    expect(readScript()).toBe('hans')
+  })
+
+  test('首页 follows a change made on the 倡议书 page when it shows again', () => {
+    const home = renderPage(HomePage, { path: ROUTES.home })
+    expect(byId(home.container, 'home-theme').textContent).toBe(campaign.theme)
+
+    const page = renderPage(ProposalPage, { path: ROUTES.proposal })
+    fireEvent.click(byId(page.container, 'script-hant'))
+    // Tab pages stay mounted: 首页 still shows 简体 until it is shown again.
+    expect(byId(home.container, 'home-theme').textContent).toBe(campaign.theme)
+
+    act(() => { safeExecute(ROUTES.home, 'onShow') })
+    expect(byId(home.container, 'home-theme').textContent).toBe(toHant(campaign.theme))
+    expect(byId(home.container, 'home-theme').textContent).toBe('加強質量支撐 共建質量強國')
+    within(byId(home.container, `news-${newsItems[0].id}`)).getByText(toHant(newsItems[0].title))
+    expect(byId(home.container, 'script-hant').getAttribute('aria-checked')).toBe('true')
   })
 })
 
@@ -85,6 +148,15 @@ describe('报道 page', () => {
     screen.getByText('未找到这篇报道')
     screen.getByText('返回首页')
     expect(screen.queryByText(/暂无原文链接/)).toBeNull()
+  })
+
+  test('shows the report in 繁體 when chosen, and still shares it in 简体', () => {
+    saveScript('hant')
+    const item = newsItems[4]
+    const { container } = renderPage(NewsPage, { path: ROUTES.news, params: { id: item.id } })
+    expect(byId(container, 'news-title').textContent).toBe(toHant(item.title))
+    expect(byId(container, 'news-source').textContent).toBe('中國經濟網')
+    expect(shares(ROUTES.news).friend).toEqual({ title: item.title, path: `${ROUTES.news}?id=${item.id}`, imageUrl: SHARE_COVERS.friend })
   })
 
   test('shares the report itself', () => {
@@ -118,6 +190,20 @@ describe('首页', () => {
     const { container } = renderPage(HomePage, { path: ROUTES.home })
     expect(byId(container, 'home-theme').textContent).toBe(campaign.theme)
     for (const slogan of campaign.slogans) screen.getByText(slogan)
+  })
+
+  test('ends with 阅读设置: the size and the 简繁 controls, which change the saved choices', () => {
+    const { container } = renderPage(HomePage, { path: ROUTES.home })
+    const reading = within(byId(container, 'home-reading'))
+    reading.getByText('阅读设置')
+    expect(container.querySelector('.home')!.lastElementChild).toBe(byId(container, 'home-reading'))
+
+    fireEvent.click(reading.getByText('特大'))
+    expect(readFontScale()).toBe('xlarge')
+    fireEvent.click(byId(container, 'script-hant'))
+    expect(readScript()).toBe('hant')
+    for (const slogan of campaign.slogans) screen.getByText(toHant(slogan))
+    expect(shares(ROUTES.home).friend).toEqual({ title: campaign.pageTitle, path: ROUTES.home, imageUrl: SHARE_COVERS.friend })
   })
 
   test('lists every report with its source and month-day date', () => {

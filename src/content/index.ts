@@ -1,17 +1,36 @@
-import type { NewsItem, Proposal } from './types'
+import type { Campaign, NewsItem, Proposal } from './types'
+import { campaign } from './campaign.generated'
 import { proposal } from './proposal.generated'
 import { newsItems } from './news.generated'
+import { toHantDeep } from './hant'
 
-export { campaign } from './campaign.generated'
-export { proposal, newsItems }
+export { campaign, proposal, newsItems }
+export { toHant } from './hant'
 export type * from './types'
 
 /** The report with this id, or undefined for an unknown or malformed id. */
-export function findNews (id: unknown): NewsItem | undefined {
-  return typeof id === 'string' ? newsItems.find((item) => item.id === id) : undefined
+export function findNews (id: unknown, items: NewsItem[] = newsItems): NewsItem | undefined {
+  return typeof id === 'string' ? items.find((item) => item.id === id) : undefined
 }
 
 /** Every headed section of the proposal in reading order. */
 export function allSections (doc: Proposal = proposal) {
   return doc.groups.flatMap((group) => group.sections)
+}
+
+/** Everything a page displays, in one script. */
+export interface Content {
+  campaign: Campaign
+  proposal: Proposal
+  newsItems: NewsItem[]
+}
+
+const hans: Content = { campaign, proposal, newsItems }
+let hant: Content | undefined
+
+/** The content as published (简体), or converted to 繁體 once, on first use. */
+export function contentIn (script: 'hans' | 'hant'): Content {
+  if (script === 'hans') return hans
+  hant ??= toHantDeep(hans)
+  return hant
 }

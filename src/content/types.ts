@@ -17,8 +17,8 @@ export interface ProposalSection {
 
 export interface ProposalGroup {
   id: 'enterprise' | 'society'
-  /** Who the group of calls is addressed to. */
-  name: '企业界' | '全社会'
+  /** Who the group of calls is addressed to: 企业界 or 全社会 (企業界, 全社會 in 繁體). */
+  name: string
   lead: string
   sections: ProposalSection[]
 }

@@ -1,12 +1,44 @@
 import { useState } from 'react'
-import { readFontScale, saveFontScale, type FontScale } from '@/services/preferences'
+import { useDidShow } from '@tarojs/taro'
+import { platform } from '@/services/platform'
+import { readSavedFontScale, saveFontScale, type FontScale } from '@/services/preferences'
 
-/** The reader's saved text size, and a setter that persists it. */
+/** WeChat font sizes (设置 → 字体大小, px; 标准 is 16–17) from which pages start at 大 / 特大. */
+export const SYSTEM_FONT_LARGE_PX = 18
+export const SYSTEM_FONT_XLARGE_PX = 20
+
+/** The reading size WeChat's own font size asks for; standard where there is none (H5). */
+export function scaleForSystemFont (px: number | null): FontScale {
+  if (px === null) return 'standard'
+  return px >= SYSTEM_FONT_XLARGE_PX ? 'xlarge' : px >= SYSTEM_FONT_LARGE_PX ? 'large' : 'standard'
+}
+
+/** The size in use: the one chosen in the app, else the one WeChat's font size asks for. */
+export function currentFontScale (): FontScale {
+  return readSavedFontScale() ?? scaleForSystemFont(platform.systemFontSize())
+}
+
+/**
+ * The reading size and a setter that persists it. Re-reads the size whenever the page shows:
+ * 首页 and 倡议书 both offer the control, and tab pages stay mounted.
+ */
 export function useFontScale () {
-  const [scale, setScale] = useState<FontScale>(readFontScale)
+  const [scale, setScale] = useState<FontScale>(currentFontScale)
+  useDidShow(() => setScale(currentFontScale()))
   const change = (next: FontScale) => {
     saveFontScale(next)
     setScale(next)
   }
   return [scale, change] as const
+}
+
+/** A page root's classes with its reading size (qm-page--large / --xlarge scale every text size). */
+export function pageClass (classes: string, scale: FontScale): string {
+  return scale === 'standard' ? classes : `${classes} qm-page--${scale}`
+}
+
+/** pageClass for a page that does not offer the size control itself. */
+export function usePageClass (classes: string): string {
+  const [scale] = useFontScale()
+  return pageClass(classes, scale)
 }

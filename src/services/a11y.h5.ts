@@ -8,6 +8,14 @@ export function asHeading (level: number) {
   return { role: 'heading', 'aria-level': level }
 }
 
+export function asRadioGroup (label: string) {
+  return { role: 'radiogroup', ariaLabel: label }
+}
+
+export function asRadio (checked: boolean, label: string) {
+  return { role: 'radio', 'aria-checked': checked, tabIndex: 0, ariaLabel: label }
+}
+
 // Taro's H5 <Image> puts nativeProps on its inner <img>.
 export function describedImage (description: string) {
   return { nativeProps: { alt: description } }

@@ -13,6 +13,16 @@ export function asHeading (_level: number) {
   return { ariaRole: 'heading' }
 }
 
+/** A set of options of which one is chosen, e.g. a segmented control. */
+export function asRadioGroup (label: string) {
+  return { ariaRole: 'radiogroup', ariaLabel: label }
+}
+
+/** One option of a radio group: its name and whether it is the chosen one. */
+export function asRadio (checked: boolean, label: string) {
+  return { ariaRole: 'radio', 'aria-checked': checked, ariaLabel: label }
+}
+
 /** An image's description, e.g. a poster's words as drawn. */
 export function describedImage (description: string) {
   return { ariaLabel: description }

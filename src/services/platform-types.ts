@@ -8,6 +8,8 @@ export interface Platform {
   launchScene (): number | null
   /** The `scene` query the app was last entered with (a code or a shared link), raw. */
   entryScene (): unknown
+  /** WeChat's own font size (设置 → 字体大小) in px; null where the platform has none (H5). */
+  systemFontSize (): number | null
   isOnline (): Promise<boolean>
   /** Calls back when the connection comes back; returns the unsubscribe function. */
   onOnline (callback: () => void): () => void

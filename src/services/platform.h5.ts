@@ -58,6 +58,11 @@ export const platform: Platform = {
     return new URLSearchParams(query).get('scene') ?? undefined
   },
 
+  // Browsers scale pages themselves (zoom, minimum font size).
+  systemFontSize () {
+    return null
+  },
+
   async isOnline () {
     return navigator.onLine
   },

@@ -31,6 +31,12 @@ export const platform: Platform = {
     return Taro.getEnterOptionsSync().query?.scene
   },
 
+  // https://developers.weixin.qq.com/miniprogram/dev/api/base/system/wx.getAppBaseInfo.html
+  // (WeChat documents fontSizeSetting there; Taro's type for it lacks the field.)
+  systemFontSize () {
+    return (Taro.getAppBaseInfo() as { fontSizeSetting?: number }).fontSizeSetting ?? null
+  },
+
   async isOnline () {
     const { networkType } = await Taro.getNetworkType()
     return networkType !== 'none'

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { View, Text } from '@tarojs/components'
+import { asHeading } from '@/services/a11y'
 import './index.scss'
 
 interface StateViewProps {
@@ -13,7 +14,7 @@ interface StateViewProps {
 export default function StateView ({ title, description, action }: StateViewProps) {
   return (
     <View className='state-view'>
-      <Text className='state-view__title'>{title}</Text>
+      <Text className='state-view__title' {...asHeading(1)}>{title}</Text>
       {description && <Text className='state-view__description'>{description}</Text>}
       {action && <View className='state-view__action'>{action}</View>}
     </View>

@@ -1,15 +1,24 @@
 import { View, Text } from '@tarojs/components'
-import { campaign, newsItems, proposal } from '@/content'
+import * as hans from '@/content'
+import FontSizeControl from '@/components/font-size-control'
+import ScriptControl from '@/components/script-control'
+import { useContent } from '@/hooks/use-content'
+import { useFontScale, usePageClass } from '@/hooks/use-font-scale'
 import { usePageShare } from '@/hooks/use-page-share'
 import { ROUTES, openPosters, openTab } from '@/services/navigation'
+import { asButton, asHeading } from '@/services/a11y'
 import NewsList from './news-list'
 import './index.scss'
 
 export default function HomePage () {
-  usePageShare({ title: campaign.pageTitle, path: ROUTES.home })
+  const root = usePageClass('qm-page home')
+  const { campaign, proposal, newsItems, script, setScript } = useContent()
+  const [scale, setScale] = useFontScale()
+  // Share cards stay in 简体 (as published): the friend opens the page in their own setting.
+  usePageShare({ title: hans.campaign.pageTitle, path: ROUTES.home })
 
   return (
-    <View className='qm-page home'>
+    <View className={root}>
       <View className='home-hero'>
         <Text className='home-hero__eyebrow'>2024年全国“质量月”</Text>
         <Text className='home-hero__theme' id='home-theme'>{campaign.theme}</Text>
@@ -21,26 +30,32 @@ export default function HomePage () {
       </View>
 
       <View className='home-entries'>
-        <View className='home-entry' id='entry-proposal' onClick={() => openTab('proposal')}>
+        <View className='home-entry' id='entry-proposal' {...asButton()} onClick={() => openTab('proposal')}>
           <Text className='home-entry__title'>倡议书全文</Text>
           <Text className='home-entry__desc'>{proposal.title}</Text>
         </View>
-        <View className='home-entry' id='entry-posters' onClick={() => openPosters()}>
+        <View className='home-entry' id='entry-posters' {...asButton()} onClick={() => openPosters()}>
           <Text className='home-entry__title'>活动海报</Text>
           <Text className='home-entry__desc'>2024年全国“质量月”活动海报</Text>
         </View>
       </View>
 
       <View className='qm-card home-about' id='home-about'>
-        <Text className='qm-section-title'>{campaign.heading}</Text>
+        <Text className='qm-section-title' {...asHeading(2)}>{campaign.heading}</Text>
         {campaign.description.map((paragraph) => (
           <Text key={paragraph.slice(0, 16)} className='home-about__paragraph'>{paragraph}</Text>
         ))}
       </View>
 
       <View className='qm-card'>
-        <Text className='qm-section-title'>媒体报道</Text>
+        <Text className='qm-section-title' {...asHeading(2)}>媒体报道</Text>
         <NewsList items={newsItems} />
+      </View>
+
+      <View className='qm-card' id='home-reading'>
+        <Text className='qm-section-title' {...asHeading(2)}>阅读设置</Text>
+        <FontSizeControl value={scale} onChange={setScale} />
+        <ScriptControl value={script} onChange={setScript} />
       </View>
     </View>
   )

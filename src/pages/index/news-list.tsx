@@ -2,6 +2,7 @@ import { View, Text } from '@tarojs/components'
 import type { NewsItem } from '@/content'
 import { openNews } from '@/services/navigation'
 import { formatMonthDay } from '@/utils/format-date'
+import { asButton } from '@/services/a11y'
 
 interface NewsListProps {
   items: NewsItem[]
@@ -13,7 +14,7 @@ export default function NewsList ({ items }: NewsListProps) {
   return (
     <View className='news-list'>
       {items.map((item) => (
-        <View key={item.id} id={`news-${item.id}`} className='news-list__item' onClick={() => openNews(item.id)}>
+        <View key={item.id} id={`news-${item.id}`} className='news-list__item' {...asButton()} onClick={() => openNews(item.id)}>
           <Text className='news-list__title'>{item.title}</Text>
           <View className='news-list__meta'>
             <Text>{item.source}</Text>

@@ -1,18 +1,22 @@
 import { View, Text } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
-import { campaign, findNews, type NewsItem } from '@/content'
+import * as hans from '@/content'
+import type { NewsItem } from '@/content'
 import StateView from '@/components/state-view'
+import { useContent } from '@/hooks/use-content'
+import { usePageClass } from '@/hooks/use-font-scale'
 import { usePageShare } from '@/hooks/use-page-share'
 import { copyText } from '@/services/clipboard'
 import { ROUTES, openTab } from '@/services/navigation'
 import { formatFullDate } from '@/utils/format-date'
+import { asHeading } from '@/services/a11y'
 import './index.scss'
 
 export function NewsDetail ({ item }: { item: NewsItem }) {
   return (
     <View className='news-detail qm-card'>
-      <Text className='news-detail__title' id='news-title'>{item.title}</Text>
+      <Text className='news-detail__title' id='news-title' {...asHeading(1)}>{item.title}</Text>
       <View className='news-detail__meta'>
         <Text id='news-source'>{item.source}</Text>
         <Text id='news-date'>{formatFullDate(item.date)}</Text>
@@ -35,16 +39,20 @@ export function NewsDetail ({ item }: { item: NewsItem }) {
 }
 
 export default function NewsPage () {
+  const root = usePageClass('qm-page')
   const { params } = useRouter()
+  const { findNews } = useContent()
   const item = findNews(params.id)
+  // Share cards stay in 简体 (as published): the friend opens the page in their own setting.
   // An unknown report is a dead end: a share to a friend opens the home page instead
   // (a Moments share always reopens the current page).
-  usePageShare(item
-    ? { title: item.title, path: ROUTES.news, query: `id=${item.id}` }
-    : { title: campaign.pageTitle, path: ROUTES.home })
+  const shared = hans.findNews(params.id)
+  usePageShare(shared
+    ? { title: shared.title, path: ROUTES.news, query: `id=${shared.id}` }
+    : { title: hans.campaign.pageTitle, path: ROUTES.home })
 
   return (
-    <View className='qm-page'>
+    <View className={root}>
       {item ? (
         <NewsDetail item={item} />
       ) : (

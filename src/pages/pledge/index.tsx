@@ -2,8 +2,10 @@ import { useEffect, useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { LIMITS } from '../../../cloud/core/protocol'
-import { campaign, proposal } from '@/content'
+import * as hans from '@/content'
 import StateView from '@/components/state-view'
+import { useContent } from '@/hooks/use-content'
+import { usePageClass } from '@/hooks/use-font-scale'
 import { usePageShare } from '@/hooks/use-page-share'
 import { getWhoAmI } from '@/services/attribution'
 import { copyInviteLink, INVITE_OPENS_SHARE_MENU } from '@/services/invite'
@@ -11,6 +13,7 @@ import { openMyPoster, openOrganiser, openPosters, ROUTES } from '@/services/nav
 import { platform } from '@/services/platform'
 import { readCompany, saveCompany } from '@/services/pledge-draft'
 import { formatFullDate } from '@/utils/format-date'
+import { asButton, asHeading } from '@/services/a11y'
 import { useArrivalEvent } from './use-arrival-event'
 import { usePledge } from './use-pledge'
 import './index.scss'
@@ -19,18 +22,28 @@ import './index.scss'
 export const MOMENTS_SINGLE_PAGE_SCENE = 1154
 
 export default function PledgePage () {
-  usePageShare({ title: `一起响应《${proposal.title}》`, path: ROUTES.pledge })
+  const root = usePageClass('qm-page pledge')
+  const { campaign, proposal } = useContent()
+  // Share cards stay in 简体 (as published): the friend opens the page in their own setting.
+  usePageShare({ title: `一起响应《${hans.proposal.title}》`, path: ROUTES.pledge })
   if (platform.launchScene() === MOMENTS_SINGLE_PAGE_SCENE) {
     return (
-      <View className='qm-page pledge'>
+      <View className={root}>
         <StateView title='前往小程序参与承诺' description={`朋友圈中打开的页面无法承诺。点击屏幕下方“前往小程序”，响应《${proposal.title}》。`} />
       </View>
     )
   }
-  return <PledgeForm />
+  return <PledgeForm title={proposal.title} slogans={campaign.slogans} />
 }
 
-function PledgeForm () {
+interface PledgeFormProps {
+  /** The proposal's title and the campaign slogans, in the reader's script. */
+  title: string
+  slogans: string[]
+}
+
+function PledgeForm ({ title, slogans }: PledgeFormProps) {
+  const root = usePageClass('qm-page pledge')
   const { state, sign, withdraw, retry } = usePledge()
   const event = useArrivalEvent()
   const [company, setCompany] = useState(readCompany)
@@ -41,11 +54,11 @@ function PledgeForm () {
   const { phase, total, pledge, error, notice } = state
 
   if (phase === 'loading') {
-    return <View className='qm-page pledge'><StateView title='正在加载…' /></View>
+    return <View className={root}><StateView title='正在加载…' /></View>
   }
   if (phase === 'error') {
     return (
-      <View className='qm-page pledge'>
+      <View className={root}>
         <StateView title='暂时无法连接' description={error ?? undefined} action={<Button type='primary' onClick={retry}>重试</Button>} />
       </View>
     )
@@ -53,11 +66,11 @@ function PledgeForm () {
 
   const signed = pledge !== null && (phase === 'signed' || phase === 'withdrawing')
   return (
-    <View className='qm-page pledge'>
+    <View className={root}>
       <View className='pledge-card'>
         <Text className='pledge-card__eyebrow'>响应倡议</Text>
-        <Text className='pledge-card__title'>{proposal.title}</Text>
-        {campaign.slogans.map((slogan) => <Text key={slogan} className='pledge-card__slogan'>{slogan}</Text>)}
+        <Text className='pledge-card__title' {...asHeading(1)}>{title}</Text>
+        {slogans.map((slogan) => <Text key={slogan} className='pledge-card__slogan'>{slogan}</Text>)}
         <View className='pledge-card__count'>
           <Text>已有 </Text>
           <Text className='pledge-card__number' id='pledge-count'>{total ?? '—'}</Text>
@@ -84,7 +97,7 @@ function PledgeForm () {
           {INVITE_OPENS_SHARE_MENU
             ? <Button className='pledge-result__invite' id='pledge-invite' block openType='share'>邀请好友一起承诺</Button>
             : <Button className='pledge-result__invite' id='pledge-invite' block onClick={() => copyInviteLink()}>复制邀请链接</Button>}
-          <View className='pledge-result__withdraw' id='pledge-withdraw' onClick={withdraw}>
+          <View className='pledge-result__withdraw' id='pledge-withdraw' {...asButton()} onClick={withdraw}>
             {phase === 'withdrawing' ? '正在撤回…' : '撤回承诺'}
           </View>
         </View>
@@ -120,13 +133,13 @@ function PledgeForm () {
         </View>
       )}
 
-      <View className='pledge-posters' id='pledge-posters' onClick={openPosters}>
+      <View className='pledge-posters' id='pledge-posters' {...asButton()} onClick={openPosters}>
         <Text className='pledge-posters__title'>活动海报</Text>
         <Text className='pledge-posters__more'>供企业、组织和媒体使用 ›</Text>
       </View>
 
       {admin && (
-        <View className='pledge-posters' id='pledge-organiser' onClick={openOrganiser}>
+        <View className='pledge-posters' id='pledge-organiser' {...asButton()} onClick={openOrganiser}>
           <Text className='pledge-posters__title'>组织者后台</Text>
           <Text className='pledge-posters__more'>活动、活动码与统计 ›</Text>
         </View>

@@ -1,10 +1,13 @@
 import { View, Text } from '@tarojs/components'
-import { proposal } from '@/content'
+import * as hans from '@/content'
 import FontSizeControl from '@/components/font-size-control'
-import { useFontScale } from '@/hooks/use-font-scale'
+import ScriptControl from '@/components/script-control'
+import { useContent } from '@/hooks/use-content'
+import { pageClass, useFontScale } from '@/hooks/use-font-scale'
 import { usePageShare } from '@/hooks/use-page-share'
 import { ROUTES } from '@/services/navigation'
 import { scrollToElement } from '@/services/scroll'
+import { asButton, asHeading } from '@/services/a11y'
 import TableOfContents from './table-of-contents'
 import './index.scss'
 
@@ -13,15 +16,18 @@ const anchorOf = (sectionId: string) => `proposal-${sectionId}`
 
 export default function ProposalPage () {
   const [scale, setScale] = useFontScale()
-  usePageShare({ title: proposal.title, path: ROUTES.proposal })
+  const { proposal, script, setScript } = useContent()
+  // Share cards stay in 简体 (as published): the friend opens the page in their own setting.
+  usePageShare({ title: hans.proposal.title, path: ROUTES.proposal })
 
   return (
-    <View className={`qm-page proposal proposal--${scale}`}>
+    <View className={pageClass('qm-page proposal', scale)}>
       <View className='proposal__header'>
-        <Text className='proposal__title' id='proposal-title'>{proposal.title}</Text>
+        <Text className='proposal__title' id='proposal-title' {...asHeading(1)}>{proposal.title}</Text>
         <Text className='proposal__date'>{proposal.dateLine}</Text>
         <View className='proposal__tools'>
           <FontSizeControl value={scale} onChange={setScale} />
+          <ScriptControl value={script} onChange={setScript} />
         </View>
       </View>
 
@@ -36,7 +42,7 @@ export default function ProposalPage () {
             <Text className='proposal__lead'>{group.lead}</Text>
             {group.sections.map((section) => (
               <View key={section.id} id={anchorOf(section.id)} className='proposal__section'>
-                <Text className='proposal__heading'>{section.heading}</Text>
+                <Text className='proposal__heading' {...asHeading(3)}>{section.heading}</Text>
                 {section.paragraphs.map((paragraph) => (
                   <Text key={paragraph.slice(0, 16)} className='proposal__paragraph'>{paragraph}</Text>
                 ))}
@@ -44,7 +50,7 @@ export default function ProposalPage () {
             ))}
           </View>
         ))}
-        <View className='proposal__back' id='proposal-back-to-toc' onClick={() => scrollToElement('#proposal-toc')}>
+        <View className='proposal__back' id='proposal-back-to-toc' {...asButton()} onClick={() => scrollToElement('#proposal-toc')}>
           回到目录
         </View>
       </View>

@@ -1,5 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import type { ProposalGroup } from '@/content'
+import { asButton, asHeading } from '@/services/a11y'
 
 interface TableOfContentsProps {
   groups: ProposalGroup[]
@@ -10,7 +11,7 @@ interface TableOfContentsProps {
 export default function TableOfContents ({ groups, onJump }: TableOfContentsProps) {
   return (
     <View className='proposal-toc' id='proposal-toc'>
-      <Text className='proposal-toc__title'>目录</Text>
+      <Text className='proposal-toc__title' {...asHeading(2)}>目录</Text>
       {groups.map((group) => (
         <View key={group.id} className='proposal-toc__group'>
           <Text className='proposal-toc__group-name'>{group.name}</Text>
@@ -19,6 +20,7 @@ export default function TableOfContents ({ groups, onJump }: TableOfContentsProp
               key={section.id}
               id={`toc-${section.id}`}
               className='proposal-toc__item'
+              {...asButton()}
               onClick={() => onJump(section.id)}
             >
               {section.heading}

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import { Canvas, Image, Swiper, SwiperItem, Text, View } from '@tarojs/components'
 import { campaign } from '@/content'
 import StateView from '@/components/state-view'
+import { usePageClass } from '@/hooks/use-font-scale'
 import { usePageShare } from '@/hooks/use-page-share'
 import { posterTemplates } from '@/poster'
 import type { PosterTemplate } from '@/poster'
@@ -51,6 +52,8 @@ function usePosterImages (templates: PosterTemplate[]) {
 }
 
 export default function PosterGalleryPage () {
+  const root = usePageClass('qm-page poster-gallery')
+  const failedRoot = usePageClass('qm-page')
   usePageShare({ title: `${campaign.pageTitle}：活动海报`, path: ROUTES.posters })
   const { posters, failed } = usePosterImages(posterTemplates)
   const [open, setOpen] = useState<number | null>(null)
@@ -73,11 +76,11 @@ export default function PosterGalleryPage () {
   }
 
   if (failed) {
-    return <View className='qm-page'><StateView title='海报绘制失败' description='当前环境不支持画布，请升级微信后重试。' /></View>
+    return <View className={failedRoot}><StateView title='海报绘制失败' description='当前环境不支持画布，请升级微信后重试。' /></View>
   }
 
   return (
-    <View className='qm-page poster-gallery'>
+    <View className={root}>
       <Text className='poster-gallery__intro'>可供企业、组织和媒体使用的2024年全国“质量月”活动海报，点击查看大图并保存。</Text>
       <View className='poster-gallery__grid'>
         {posterTemplates.map((template, index) => (

@@ -4,6 +4,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import { LIMITS } from '../../../../../cloud/core/protocol'
 import { campaign } from '@/content'
 import StateView from '@/components/state-view'
+import { usePageClass } from '@/hooks/use-font-scale'
 import { usePageShare } from '@/hooks/use-page-share'
 import { eventCodeCard } from '@/poster'
 import { asButton, describedImage } from '@/services/a11y'
@@ -28,6 +29,7 @@ const today = () => {
 }
 
 export default function OrganiserPage () {
+  const root = usePageClass('qm-page organiser')
   // Shares of this page invite to pledge: the organiser view itself is for organisers only.
   usePageShare({ title: campaign.pageTitle, path: ROUTES.pledge })
   const { state, create, messageOf } = useOrganiser()
@@ -84,17 +86,17 @@ export default function OrganiserPage () {
     if (!ok) void toast('未导出')
   }
 
-  if (state.phase === 'loading') return <View className='qm-page organiser'><StateView title='正在加载…' /></View>
+  if (state.phase === 'loading') return <View className={root}><StateView title='正在加载…' /></View>
   if (state.phase === 'forbidden') {
-    return <View className='qm-page organiser'><StateView title='仅限活动组织者' description='组织者后台只对活动组织者开放。' /></View>
+    return <View className={root}><StateView title='仅限活动组织者' description='组织者后台只对活动组织者开放。' /></View>
   }
   if (state.phase === 'error') {
-    return <View className='qm-page organiser'><StateView title='暂时无法连接' description={state.message} /></View>
+    return <View className={root}><StateView title='暂时无法连接' description={state.message} /></View>
   }
 
   const { view } = state
   return (
-    <View className='qm-page organiser'>
+    <View className={root}>
       <View className='organiser-summary'>
         <View className='organiser-summary__item'>
           <Text className='organiser-summary__number' id='organiser-total'>{view.total}</Text>

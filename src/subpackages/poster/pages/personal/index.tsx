@@ -3,6 +3,7 @@ import { Canvas, Image, Input, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { proposal } from '@/content'
 import StateView from '@/components/state-view'
+import { usePageClass } from '@/hooks/use-font-scale'
 import { usePageShare } from '@/hooks/use-page-share'
 import { NICKNAME_MAX } from '@/poster'
 import { describedImage } from '@/services/a11y'
@@ -17,6 +18,7 @@ const CANVAS_ID = 'my-poster-canvas'
 const FILE_NAME = '我的质量诚信承诺.png'
 
 export default function MyPosterPage () {
+  const root = usePageClass('qm-page my-poster')
   // The poster belongs to whoever opens it, so a shared link invites to pledge instead.
   usePageShare({ title: `一起响应《${proposal.title}》`, path: ROUTES.pledge })
   const [nickname, setNickname] = useState(readNickname)
@@ -91,7 +93,7 @@ export default function MyPosterPage () {
   }
 
   return (
-    <View className='qm-page my-poster'>
+    <View className={root}>
       {body}
       {/* Drawn off screen; the exported image is what people see, save and send. */}
       <Canvas type='2d' id={CANVAS_ID} className='my-poster__canvas' />
