@@ -53,7 +53,7 @@ describe('倡议书 page', () => {
     fireEvent.click(screen.getByText('特大'))
 
     expect(page.classList).toContain('qm-page--xlarge')
-    expect(screen.getByText('特大').className).toContain('font-size-control__option--active')
+    expect(screen.getByText('特大').className).toContain('segmented-control__option--active')
     expect(screen.getByText('特大').getAttribute('aria-checked')).toBe('true')
     expect(screen.getByText('特大').getAttribute('aria-label')).toBe('特大字号')
     expect(screen.getByText('标准').getAttribute('aria-checked')).toBe('false')
@@ -71,13 +71,13 @@ describe('简繁 on the 倡议书 page', () => {
   test('offers 简体 and 繁體 next to the size control, 简体 first and chosen', () => {
     const { container } = renderPage(ProposalPage, { path: ROUTES.proposal })
     const tools = container.querySelector<HTMLElement>('.proposal__tools')!
-    expect([...tools.children].map((control) => control.className)).toEqual(['font-size-control', 'script-control'])
+    expect([...tools.children].map((control) => control.getAttribute('aria-label'))).toEqual(['字号', '简繁'])
     const hans = byId(container, 'script-hans')
     const hant = byId(container, 'script-hant')
     expect([hans.textContent, hant.textContent]).toEqual(['简体', '繁體'])
     expect([hans.getAttribute('role'), hans.getAttribute('aria-label'), hans.getAttribute('aria-checked')]).toEqual(['radio', '简体中文', 'true'])
     expect([hant.getAttribute('role'), hant.getAttribute('aria-label'), hant.getAttribute('aria-checked')]).toEqual(['radio', '繁體中文', 'false'])
-    expect(hans.className).toContain('script-control__option--active')
+    expect(hans.className).toContain('segmented-control__option--active')
   })
 
   test('choosing 繁體 shows the proposal in traditional characters and remembers it', () => {
@@ -93,7 +93,7 @@ describe('简繁 on the 倡议书 page', () => {
     expect(body.queryByText(heading)).toBeNull()
     within(byId(container, 'proposal-toc')).getByText('企業界')
     expect(byId(container, 'script-hant').getAttribute('aria-checked')).toBe('true')
-    expect(byId(container, 'script-hant').className).toContain('script-control__option--active')
+    expect(byId(container, 'script-hant').className).toContain('segmented-control__option--active')
     expect(readScript()).toBe('hant')
     // Anchors and the share card do not change with the script.
     expect(container.querySelector(`[id="proposal-${allSections()[0].id}"]`)).not.toBeNull()

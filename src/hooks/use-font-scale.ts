@@ -1,7 +1,6 @@
-import { useState } from 'react'
-import { useDidShow } from '@tarojs/taro'
 import { platform } from '@/services/platform'
 import { readSavedFontScale, saveFontScale, type FontScale } from '@/services/preferences'
+import { usePreference } from './use-preference'
 
 /** WeChat font sizes (设置 → 字体大小, px; 标准 is 16–17) from which pages start at 大 / 特大. */
 export const SYSTEM_FONT_LARGE_PX = 18
@@ -18,18 +17,9 @@ export function currentFontScale (): FontScale {
   return readSavedFontScale() ?? scaleForSystemFont(platform.systemFontSize())
 }
 
-/**
- * The reading size and a setter that persists it. Re-reads the size whenever the page shows:
- * 首页 and 倡议书 both offer the control, and tab pages stay mounted.
- */
+/** The reading size and a setter that persists it. */
 export function useFontScale () {
-  const [scale, setScale] = useState<FontScale>(currentFontScale)
-  useDidShow(() => setScale(currentFontScale()))
-  const change = (next: FontScale) => {
-    saveFontScale(next)
-    setScale(next)
-  }
-  return [scale, change] as const
+  return usePreference<FontScale>(currentFontScale, saveFontScale)
 }
 
 /** A page root's classes with its reading size (qm-page--large / --xlarge scale every text size). */

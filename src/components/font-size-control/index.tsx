@@ -1,7 +1,5 @@
-import { View, Text } from '@tarojs/components'
-import { asRadio, asRadioGroup } from '@/services/a11y'
+import SegmentedControl from '@/components/segmented-control'
 import { FONT_SCALES, type FontScale } from '@/services/preferences'
-import './index.scss'
 
 export const FONT_SCALE_LABELS: Record<FontScale, string> = {
   standard: '标准',
@@ -16,27 +14,14 @@ const FONT_SCALE_NAMES: Record<FontScale, string> = {
   xlarge: '特大字号',
 }
 
+const OPTIONS = FONT_SCALES.map((scale) => ({ value: scale, text: FONT_SCALE_LABELS[scale], name: FONT_SCALE_NAMES[scale] }))
+
 interface FontSizeControlProps {
   value: FontScale
   onChange: (scale: FontScale) => void
 }
 
-/** A three-way segmented control for the reading size, read as a radio group. */
+/** The reading size: 标准 / 大 / 特大. */
 export default function FontSizeControl ({ value, onChange }: FontSizeControlProps) {
-  return (
-    <View className='font-size-control' {...asRadioGroup('字号')}>
-      <Text className='font-size-control__label'>字号</Text>
-      {FONT_SCALES.map((scale) => (
-        <View
-          key={scale}
-          id={`font-size-${scale}`}
-          className={`font-size-control__option${scale === value ? ' font-size-control__option--active' : ''}`}
-          {...asRadio(scale === value, FONT_SCALE_NAMES[scale])}
-          onClick={() => scale !== value && onChange(scale)}
-        >
-          {FONT_SCALE_LABELS[scale]}
-        </View>
-      ))}
-    </View>
-  )
+  return <SegmentedControl label='字号' idPrefix='font-size' options={OPTIONS} value={value} onChange={onChange} />
 }

@@ -1,7 +1,5 @@
-import { View, Text } from '@tarojs/components'
-import { asRadio, asRadioGroup } from '@/services/a11y'
+import SegmentedControl from '@/components/segmented-control'
 import { SCRIPTS, type Script } from '@/services/preferences'
-import './index.scss'
 
 /** Each option in its own script, as readers look for it. */
 export const SCRIPT_LABELS: Record<Script, string> = {
@@ -15,27 +13,14 @@ const SCRIPT_NAMES: Record<Script, string> = {
   hant: '繁體中文',
 }
 
+const OPTIONS = SCRIPTS.map((script) => ({ value: script, text: SCRIPT_LABELS[script], name: SCRIPT_NAMES[script] }))
+
 interface ScriptControlProps {
   value: Script
   onChange: (script: Script) => void
 }
 
-/** A two-way segmented control for the reading script, read as a radio group. */
+/** The reading script: 简体 / 繁體. */
 export default function ScriptControl ({ value, onChange }: ScriptControlProps) {
-  return (
-    <View className='script-control' {...asRadioGroup('简繁')}>
-      <Text className='script-control__label'>简繁</Text>
-      {SCRIPTS.map((script) => (
-        <View
-          key={script}
-          id={`script-${script}`}
-          className={`script-control__option${script === value ? ' script-control__option--active' : ''}`}
-          {...asRadio(script === value, SCRIPT_NAMES[script])}
-          onClick={() => script !== value && onChange(script)}
-        >
-          {SCRIPT_LABELS[script]}
-        </View>
-      ))}
-    </View>
-  )
+  return <SegmentedControl label='简繁' idPrefix='script' options={OPTIONS} value={value} onChange={onChange} />
 }
