@@ -18,7 +18,8 @@ after(async () => {
 async function openPledge () {
   const phone = await openPhone(browser)
   await phone.page.goto(`${server.url}#/pages/pledge/index`)
-  await phone.page.waitForSelector('#pledge-count', { state: 'visible' })
+  // The card shows at once with “—”; a number means the pledge state has loaded.
+  await phone.page.locator('#pledge-count', { hasText: /^\d+$/ }).waitFor()
   await phone.page.waitForTimeout(PAGE_TRANSITION_MS)
   return phone
 }

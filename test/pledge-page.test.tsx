@@ -23,7 +23,8 @@ function setOnline (online: boolean) {
 async function openPage () {
   const view = renderPage(PledgePage, { path: ROUTES.pledge })
   await act(async () => { safeExecute(ROUTES.pledge, 'onShow') })
-  await waitFor(() => expect(document.getElementById('pledge-count')).not.toBeNull())
+  // The card renders before the data, its count “—” until the state has loaded.
+  await waitFor(() => expect(document.getElementById('pledge-count')?.textContent).toMatch(/^\d+$/))
   return view
 }
 

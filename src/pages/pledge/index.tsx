@@ -6,6 +6,7 @@ import * as hans from '@/content'
 import StateView from '@/components/state-view'
 import { useContent } from '@/hooks/use-content'
 import { usePageClass } from '@/hooks/use-font-scale'
+import { useAppShellHandOver } from '@/hooks/use-app-shell'
 import { usePageShare } from '@/hooks/use-page-share'
 import { getWhoAmI } from '@/services/attribution'
 import { copyInviteLink, INVITE_OPENS_SHARE_MENU } from '@/services/invite'
@@ -25,6 +26,7 @@ export default function PledgePage () {
   const root = usePageClass('qm-page pledge')
   const { campaign, proposal } = useContent()
   // Share cards stay in 简体 (as published): the friend opens the page in their own setting.
+  useAppShellHandOver()
   usePageShare({ title: `一起响应《${hans.proposal.title}》`, path: ROUTES.pledge })
   if (platform.launchScene() === MOMENTS_SINGLE_PAGE_SCENE) {
     return (
@@ -53,12 +55,26 @@ function PledgeForm ({ title, slogans }: PledgeFormProps) {
   }, [])
   const { phase, total, pledge, error, notice } = state
 
+  // The card needs no data (the count waits as “—”), so it is the first thing a reader sees.
+  const card = (
+    <View className='pledge-card'>
+      <Text className='pledge-card__eyebrow'>响应倡议</Text>
+      <Text className='pledge-card__title' {...asHeading(1)}>{title}</Text>
+      {slogans.map((slogan) => <Text key={slogan} className='pledge-card__slogan'>{slogan}</Text>)}
+      <View className='pledge-card__count'>
+        <Text>已有 </Text>
+        <Text className='pledge-card__number' id='pledge-count'>{total ?? '—'}</Text>
+        <Text> 人承诺</Text>
+      </View>
+    </View>
+  )
   if (phase === 'loading') {
-    return <View className={root}><StateView title='正在加载…' /></View>
+    return <View className={root}>{card}<StateView title='正在加载…' /></View>
   }
   if (phase === 'error') {
     return (
       <View className={root}>
+        {card}
         <StateView title='暂时无法连接' description={error ?? undefined} action={<Button type='primary' onClick={retry}>重试</Button>} />
       </View>
     )
@@ -67,16 +83,7 @@ function PledgeForm ({ title, slogans }: PledgeFormProps) {
   const signed = pledge !== null && (phase === 'signed' || phase === 'withdrawing')
   return (
     <View className={root}>
-      <View className='pledge-card'>
-        <Text className='pledge-card__eyebrow'>响应倡议</Text>
-        <Text className='pledge-card__title' {...asHeading(1)}>{title}</Text>
-        {slogans.map((slogan) => <Text key={slogan} className='pledge-card__slogan'>{slogan}</Text>)}
-        <View className='pledge-card__count'>
-          <Text>已有 </Text>
-          <Text className='pledge-card__number' id='pledge-count'>{total ?? '—'}</Text>
-          <Text> 人承诺</Text>
-        </View>
-      </View>
+      {card}
 
       {event && (
         <View className='pledge-event' id='pledge-event'>
