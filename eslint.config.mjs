@@ -59,7 +59,8 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    files: ['e2e/**/*.mjs'],
+    // Browser tests and the H5 prerender hand functions to the page (page.evaluate).
+    files: ['e2e/**/*.mjs', 'scripts/prerender-h5.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 )

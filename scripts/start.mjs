@@ -25,7 +25,7 @@ const sources = ['src', 'config', 'cloud/core'].map((dir) => path.join(root, dir
 const stale = !fs.existsSync(index) || fs.statSync(index).mtimeMs < Math.max(...sources.map(newestMtime))
 if (stale && !skipBuild) {
   console.log('构建 H5（dist/h5 不存在或比源码旧）…')
-  const build = spawnSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: root, stdio: 'inherit' })
+  const build = spawnSync('npm', ['run', '--silent', 'build:h5'], { cwd: root, stdio: 'inherit' })
   if (build.status !== 0) process.exit(build.status ?? 1)
 }
 

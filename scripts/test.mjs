@@ -17,7 +17,7 @@ const stages = [
   ['unit', 'npx', ['jest', '--json', `--outputFile=${jestReport}`]],
   ['weapp', 'node', ['scripts/check-weapp.mjs']],
   ['size', 'node', ['scripts/size.mjs', '--no-build']],
-  ['build:h5', 'npx', ['taro', 'build', '--type', 'h5']],
+  ['build:h5', 'npm', ['run', '--silent', 'build:h5']],
   ['browser', 'node', ['--test', '--test-concurrency=2', '--test-reporter=spec', 'e2e/']],
 ]
 

@@ -10,6 +10,8 @@ export interface Platform {
   entryScene (): unknown
   /** WeChat's own font size (设置 → 字体大小) in px; null where the platform has none (H5). */
   systemFontSize (): number | null
+  /** Removes the static first screen a browser painted before the app ran (index.html); the page is now live. */
+  endAppShell (): void
   isOnline (): Promise<boolean>
   /** Calls back when the connection comes back; returns the unsubscribe function. */
   onOnline (callback: () => void): () => void

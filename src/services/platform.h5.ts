@@ -63,6 +63,12 @@ export const platform: Platform = {
     return null
   },
 
+  // scripts/prerender-h5.mjs wrote the shell and its CSS into index.html.
+  endAppShell () {
+    document.getElementById('qm-shell')?.remove()
+    document.getElementById('qm-shell-style')?.remove()
+  },
+
   async isOnline () {
     return navigator.onLine
   },

@@ -37,6 +37,9 @@ export const platform: Platform = {
     return (Taro.getAppBaseInfo() as { fontSizeSetting?: number }).fontSizeSetting ?? null
   },
 
+  // WeChat shows its own launch screen until the first page renders: there is no shell.
+  endAppShell () {},
+
   async isOnline () {
     const { networkType } = await Taro.getNetworkType()
     return networkType !== 'none'

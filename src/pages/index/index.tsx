@@ -4,6 +4,7 @@ import FontSizeControl from '@/components/font-size-control'
 import ScriptControl from '@/components/script-control'
 import { useContent } from '@/hooks/use-content'
 import { useFontScale, usePageClass } from '@/hooks/use-font-scale'
+import { useAppShellHandOver } from '@/hooks/use-app-shell'
 import { usePageShare } from '@/hooks/use-page-share'
 import { ROUTES, openPosters, openTab } from '@/services/navigation'
 import { asButton, asHeading } from '@/services/a11y'
@@ -15,6 +16,7 @@ export default function HomePage () {
   const { campaign, proposal, newsItems, script, setScript } = useContent()
   const [scale, setScale] = useFontScale()
   // Share cards stay in 简体 (as published): the friend opens the page in their own setting.
+  useAppShellHandOver()
   usePageShare({ title: hans.campaign.pageTitle, path: ROUTES.home })
 
   return (

@@ -4,6 +4,7 @@ import FontSizeControl from '@/components/font-size-control'
 import ScriptControl from '@/components/script-control'
 import { useContent } from '@/hooks/use-content'
 import { pageClass, useFontScale } from '@/hooks/use-font-scale'
+import { useAppShellHandOver } from '@/hooks/use-app-shell'
 import { usePageShare } from '@/hooks/use-page-share'
 import { ROUTES } from '@/services/navigation'
 import { scrollToElement } from '@/services/scroll'
@@ -18,6 +19,7 @@ export default function ProposalPage () {
   const [scale, setScale] = useFontScale()
   const { proposal, script, setScript } = useContent()
   // Share cards stay in 简体 (as published): the friend opens the page in their own setting.
+  useAppShellHandOver()
   usePageShare({ title: hans.proposal.title, path: ROUTES.proposal })
 
   return (

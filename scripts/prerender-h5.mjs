@@ -1,0 +1,192 @@
+#!/usr/bin/env node
+// After `taro build --type h5`: write each tab's first screen into dist/h5/index.html as static
+// HTML + the CSS it uses (an app shell), and start the app's scripts after that first paint.
+// Taro's H5 app paints nothing until ~300 KB of JS has run (about 2 s on a slow phone); with the
+// shell the reader sees the page at once and the app takes over in place (hooks/use-app-shell.ts).
+//
+// The shell is the page itself, rendered by the built app in Chromium: same DOM, same CSS, so the
+// hand-over moves nothing. Taro's custom elements are renamed (qm-shell-*) so that the component
+// library never upgrades the copies, ids and accessibility attributes are dropped (the shell is
+// inert and aria-hidden), and everything below the fold is left out. Pledge data is never baked
+// in: the API is held unanswered while rendering, so the shell shows the page's loading state.
+//   node scripts/prerender-h5.mjs          (needs Chromium: CHROME_PATH or /usr/bin/chromium)
+import fs from 'node:fs'
+import http from 'node:http'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium } from 'playwright-core'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const dist = path.join(root, 'dist/h5')
+const indexFile = path.join(dist, 'index.html')
+const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium'
+/** Tab pages get a shell; others (details, subpackages) are rarely a first screen. */
+export const SHELL_ROUTES = ['/pages/index/index', '/pages/proposal/index', '/pages/pledge/index']
+const MARKER = 'id="qm-shell"'
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.jpg': 'image/jpeg', '.svg': 'image/svg+xml' }
+
+function serve (html) {
+  const server = http.createServer((req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname)
+    const file = path.join(dist, pathname)
+    if (pathname === '/' || !file.startsWith(dist) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(200, { 'content-type': TYPES['.html'] }).end(html)
+      return
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' })
+    fs.createReadStream(file).pipe(res)
+  })
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)))
+}
+
+/** Runs in the page: the visible page's first screen as HTML, and every CSS rule it matches. */
+function capture () {
+  const page = document.querySelector('.taro_page.taro_page_show')
+  const content = page?.firstElementChild
+  if (!content) throw new Error('no page rendered')
+  const fold = window.innerHeight
+  const kept = new Set()
+  for (let node = content; node; node = node.parentElement) kept.add(node)
+  const rename = (name) => name.replace(/^taro-([a-z-]+)-core$/, 'qm-shell-$1')
+  const escapeText = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;')
+  const escapeAttr = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;')
+  const dropAttr = (name) => name === 'id' || name === 'role' || name === 'tabindex' || name.startsWith('aria-') || name.startsWith('on')
+
+  function html (element) {
+    if (element.getBoundingClientRect().top >= fold) return ''
+    kept.add(element)
+    const tag = rename(element.tagName.toLowerCase())
+    const attrs = [...element.attributes].filter((attr) => !dropAttr(attr.name))
+      .map((attr) => ` ${attr.name}="${escapeAttr(attr.value)}"`).join('')
+    if (['img', 'input', 'br', 'hr'].includes(tag)) return `<${tag}${attrs}>`
+    let inner = ''
+    for (const child of element.childNodes) {
+      if (child.nodeType === Node.TEXT_NODE) inner += escapeText(child.textContent)
+      else if (child.nodeType === Node.ELEMENT_NODE && !['SCRIPT', 'CANVAS'].includes(child.tagName)) inner += html(child)
+    }
+    return `<${tag}${attrs}>${inner}</${tag}>`
+  }
+  const markup = html(content)
+
+  // A rule is kept when an element of the shell (or an ancestor) matches it, ignoring states and
+  // pseudo-elements (a :focus or ::before rule still belongs to the element it names).
+  const loose = (selector) => selector
+    .replace(/::?(before|after|placeholder|selection|first-line|first-letter|marker|-webkit-[a-z-]+|-moz-[a-z-]+)/g, '')
+    .replace(/:(hover|active|focus|focus-visible|focus-within|visited|link|checked|disabled)/g, '')
+    .trim() || '*'
+  const matches = (selectorText) => {
+    try {
+      const selector = selectorText.split(',').map(loose).join(',')
+      for (const element of kept) if (element.matches(selector)) return true
+      return false
+    } catch {
+      return false
+    }
+  }
+  function rules (list) {
+    const out = []
+    for (const rule of list) {
+      if (rule instanceof CSSStyleRule) {
+        if (matches(rule.selectorText)) out.push(rule.cssText)
+      } else if (rule instanceof CSSMediaRule || rule instanceof CSSSupportsRule) {
+        const inner = rules(rule.cssRules)
+        if (inner.length) out.push(`${rule instanceof CSSMediaRule ? '@media' : '@supports'} ${rule.conditionText}{${inner.join('')}}`)
+      }
+    }
+    return out
+  }
+  const css = [...document.styleSheets].flatMap((sheet) => rules(sheet.cssRules))
+  return { markup, css: css.map((rule) => rule.replace(/\btaro-([a-z]+(?:-[a-z]+)*)-core\b/g, 'qm-shell-$1')) }
+}
+
+/**
+ * The inline script after the shells: keeps the route's shell (or none), then starts the app after
+ * that first paint. It runs before anything is painted, so no other route's shell is ever seen.
+ */
+function bootScript (scripts) {
+  return `<script>(function () {
+  var route = location.hash.slice(1).split('?')[0] || '/pages/index/index'
+  var saved = function (key) { try { return JSON.parse(localStorage.getItem(key)).data } catch (e) { return null } }
+  // The shells are in the default reading setting; a reader who chose another size or 繁體 waits for the app.
+  var fits = saved('pref:font-scale') in { null: 1, standard: 1 } && saved('pref:script') !== 'hant'
+  var shell = document.getElementById('qm-shell')
+  var kept = null
+  Array.prototype.slice.call(shell.children).forEach(function (page) {
+    if (fits && page.getAttribute('data-route') === route) kept = page
+    else page.remove()
+  })
+  if (!kept) { shell.remove(); document.getElementById('qm-shell-style').remove() }
+  var scripts = ${JSON.stringify(scripts)}
+  var started = false
+  function start () {
+    if (started) return
+    started = true
+    scripts.forEach(function (src) {
+      var script = document.createElement('script')
+      script.src = src
+      script.async = false
+      document.head.appendChild(script)
+    })
+  }
+  // After the first frame (rAF, then a task); the timeout covers tabs opened in the background.
+  if (kept) { requestAnimationFrame(function () { setTimeout(start) }); setTimeout(start, 500) } else start()
+})()</script>`
+}
+
+/** The shell's own box: where Taro's tab page sits (above the tab bar), on top of the app until it takes over. */
+const SHELL_CSS = '#qm-shell{position:fixed;left:0;top:0;width:100%;height:calc(100% - var(--taro-tabbar-height, 50px) - env(safe-area-inset-bottom));overflow:hidden;z-index:1;pointer-events:none}'
+
+/**
+ * The built index.html with the shells, their CSS, and the app's own stylesheet inline (a few KB:
+ * one request fewer before the first paint); the app's scripts start from the boot script.
+ */
+export function inject (html, shells, css, readAsset) {
+  const scripts = [...html.matchAll(/<script defer="defer" src="([^"]+)"><\/script>/g)].map((match) => match[1])
+  if (scripts.length === 0) throw new Error('index.html: no deferred scripts found (did Taro change its HTML?)')
+  return html
+    .replace(/<script defer="defer" src="[^"]+"><\/script>/g, '')
+    .replace(/<link href="([^"]+\.css)" rel="stylesheet">/g, (_, href) => `<style>${readAsset(href)}</style>`)
+    .replace('</head>', `<style id="qm-shell-style">${SHELL_CSS}${css}</style></head>`)
+    .replace(/<body>/, () => {
+      const pages = Object.entries(shells).map(([route, markup]) => `<div data-route="${route}">${markup}</div>`).join('')
+      return `<body><div ${MARKER} aria-hidden="true" inert>${pages}</div>${bootScript(scripts)}`
+    })
+}
+
+async function main () {
+  const built = fs.readFileSync(indexFile, 'utf8')
+  if (built.includes(MARKER)) throw new Error('dist/h5/index.html already has a shell: rebuild H5 first')
+  if (!fs.existsSync(chromePath)) {
+    console.warn(`跳过首屏预渲染：找不到 Chromium（${chromePath}，可用 CHROME_PATH 指定）。页面照常可用，只是首屏要等脚本执行完。`)
+    return
+  }
+  const server = await serve(built)
+  const browser = await chromium.launch({ executablePath: chromePath, args: ['--headless', '--no-sandbox', '--disable-gpu'] })
+  try {
+    const context = await browser.newContext({ viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' })
+    // Never answered: pages show their loading state, and no live data is baked into the HTML.
+    await context.route('**/api/**', () => undefined)
+    const shells = {}
+    const css = new Set()
+    for (const route of SHELL_ROUTES) {
+      const page = await context.newPage()
+      await page.goto(`http://127.0.0.1:${server.address().port}/#${route}`)
+      await page.locator('.taro_page.taro_page_show > *').first().waitFor()
+      await page.waitForTimeout(300)
+      const { markup, css: rules } = await page.evaluate(capture)
+      shells[route] = markup
+      for (const rule of rules) css.add(rule)
+      await page.close()
+    }
+    const html = inject(built, shells, [...css].join(''), (href) => fs.readFileSync(path.join(dist, href), 'utf8'))
+    fs.writeFileSync(indexFile, html)
+    const kb = (text) => `${(Buffer.byteLength(text) / 1024).toFixed(1)} KB`
+    console.log(`首屏预渲染：${SHELL_ROUTES.map((route) => `${route} ${kb(shells[route])}`).join('，')}；CSS ${kb([...css].join(''))}；index.html ${kb(html)}`)
+  } finally {
+    await browser.close()
+    server.close()
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main()
