@@ -106,3 +106,21 @@ test('the app starts without a shell too: a detail page opened directly renders'
   assert.deepEqual(errors, [])
   await context.close()
 })
+
+test('when an app script cannot be loaded, the reader is told so and can reload', async () => {
+  const { page, context } = await openPhone(browser)
+  let refuse = true
+  await page.route('**/js/**', (request) => (refuse ? request.abort() : request.continue()))
+  await page.goto(`${server.url}#/pages/proposal/index`)
+  const alert = page.getByRole('alert')
+  await alert.waitFor()
+  assert.match(await alert.textContent(), /网络不佳，页面没有加载完成/)
+  const box = await alert.getByRole('button', { name: '重新加载' }).boundingBox()
+  assert.ok(box.height >= 44, `reload button is ${box.height}px tall`)
+  await screenshot(page, 'shell-load-error')
+  refuse = false
+  await alert.getByRole('button', { name: '重新加载' }).click()
+  await page.locator('.taro_page #proposal-title').waitFor()
+  assert.equal(await page.getByRole('alert').count(), 0)
+  await context.close()
+})

@@ -119,6 +119,16 @@ function bootScript (scripts) {
   if (!kept) { shell.remove(); document.getElementById('qm-shell-style').remove() }
   var scripts = ${JSON.stringify(scripts)}
   var started = false
+  // A script that fails to arrive (a weak mobile network) would leave a page that never responds.
+  function failed () {
+    if (document.getElementById('qm-load-error')) return
+    var bar = document.createElement('div')
+    bar.id = 'qm-load-error'
+    bar.setAttribute('role', 'alert')
+    bar.innerHTML = '<span>网络不佳，页面没有加载完成</span><button type="button">重新加载</button>'
+    bar.querySelector('button').onclick = function () { location.reload() }
+    document.body.appendChild(bar)
+  }
   function start () {
     if (started) return
     started = true
@@ -126,6 +136,7 @@ function bootScript (scripts) {
       var script = document.createElement('script')
       script.src = src
       script.async = false
+      script.onerror = failed
       document.head.appendChild(script)
     })
   }
