@@ -21,7 +21,7 @@ const dist = path.join(root, 'dist/h5')
 const indexFile = path.join(dist, 'index.html')
 const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium'
 /** Tab pages get a shell; others (details, subpackages) are rarely a first screen. */
-export const SHELL_ROUTES = ['/pages/index/index', '/pages/proposal/index', '/pages/pledge/index']
+const SHELL_ROUTES = ['/pages/index/index', '/pages/proposal/index', '/pages/pledge/index']
 const MARKER = 'id="qm-shell"'
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.jpg': 'image/jpeg', '.svg': 'image/svg+xml' }
@@ -152,7 +152,7 @@ const SHELL_CSS = '#qm-shell{position:fixed;left:0;top:0;width:100%;height:calc(
  * The built index.html with the shells, their CSS, and the app's own stylesheet inline (a few KB:
  * one request fewer before the first paint); the app's scripts start from the boot script.
  */
-export function inject (html, shells, css, readAsset) {
+function inject (html, shells, css, readAsset) {
   const scripts = [...html.matchAll(/<script defer="defer" src="([^"]+)"><\/script>/g)].map((match) => match[1])
   if (scripts.length === 0) throw new Error('index.html: no deferred scripts found (did Taro change its HTML?)')
   return html
@@ -200,4 +200,4 @@ async function main () {
   }
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) await main()
+await main()
