@@ -2,7 +2,7 @@
 // news details and the "未找到" states, on the H5 build served by `npm start`.
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import { assertChineseFonts, currentPage, launchBrowser, loadContent, openPhone, screenshot, startServer, PAGE_TRANSITION_MS, POSTERS_DRAWN_MS } from './helpers.mjs'
+import { assertChineseFonts, currentPage, launchBrowser, loadContent, openPhone, screenshot, startServer, PAGE_TRANSITION_MS } from './helpers.mjs'
 
 /** The TOC scrolls with a 300 ms animation; under a loaded CI machine its frames come late. */
 const SCROLLED_MS = 10_000
@@ -172,7 +172,7 @@ describe('首页', () => {
     assert.ok((await currentPage(page).innerText()).includes('海报'))
     // Each thumbnail shows the whole poster, down to the code card at its foot.
     const thumbs = currentPage(page).locator('.poster-gallery__thumb')
-    await thumbs.first().locator('img').waitFor({ state: 'attached', timeout: POSTERS_DRAWN_MS })
+    await thumbs.first().locator('img').waitFor({ state: 'attached' })
     for (const thumb of await thumbs.all()) {
       const box = await thumb.evaluate(async (host) => {
         const img = host.querySelector('img')

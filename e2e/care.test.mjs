@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict'
 import path from 'node:path'
 import { after, before, describe, test } from 'node:test'
-import { currentPage, launchBrowser, openPhone, root, screenshot, startServer, PAGE_TRANSITION_MS, POSTERS_DRAWN_MS } from './helpers.mjs'
+import { currentPage, launchBrowser, openPhone, root, screenshot, startServer, PAGE_TRANSITION_MS } from './helpers.mjs'
 
 const PAGES = [
   ['home', '/pages/index/index', '#home-about'],
@@ -34,7 +34,7 @@ after(async () => {
 async function visit (page, route, probe) {
   await page.goto(`${server.url}#${route}`)
   await page.reload()
-  await currentPage(page).locator(probe).first().waitFor({ state: 'attached', timeout: probe.includes('poster-thumb') ? POSTERS_DRAWN_MS : undefined })
+  await currentPage(page).locator(probe).first().waitFor({ state: 'attached' })
   await page.waitForTimeout(PAGE_TRANSITION_MS)
 }
 

@@ -13,11 +13,6 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const SCREENSHOTS = path.join(root, 'test-results/screenshots')
 /** Taro's H5 pages slide in; screenshots and geometry wait for the transition to end. */
 export const PAGE_TRANSITION_MS = 600
-/**
- * Waits for the gallery's thumbnails: it exports six 1500×2668 PNGs after waiting up to 3 s for the
- * share code; with two browsers drawing at once on a 2-core machine that can pass Playwright's 10 s.
- */
-export const POSTERS_DRAWN_MS = 30_000
 
 /** Starts `npm start` without the build step; resolves once it prints its URL. */
 export async function startServer (env = {}) {

@@ -3,7 +3,7 @@
 // personal poster carries the server's N and a QR code that opens the pledge page.
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import { browserBundle, currentPage, installImageTools, launchBrowser, loadModule, openPhone, screenshot, startServer, PAGE_TRANSITION_MS, POSTERS_DRAWN_MS } from './helpers.mjs'
+import { browserBundle, currentPage, installImageTools, launchBrowser, loadModule, openPhone, screenshot, startServer, PAGE_TRANSITION_MS } from './helpers.mjs'
 
 let server
 let browser
@@ -25,7 +25,7 @@ test('the gallery draws every template, none blank', async () => {
   assert.ok(templates.length >= 6, `${templates.length} templates`)
   for (const template of templates) {
     const thumb = currentPage(page).locator(`#poster-thumb-${template.id} img, img#poster-thumb-${template.id}`).first()
-    await thumb.waitFor({ state: 'attached', timeout: POSTERS_DRAWN_MS })
+    await thumb.waitFor({ state: 'attached' })
     // Sample a 20×20 grid of the drawn image: a blank poster is one colour.
     const sample = await thumb.evaluate(async (img) => {
       const { data, width, height } = await globalThis.imagePixels(img)

@@ -1,13 +1,27 @@
 import type { RenderTarget } from '@/poster/render'
 import type { PosterCanvas } from './canvas-types'
 
+/**
+ * How long to wait for a canvas to appear. Taro's H5 <Canvas> is a web component that renders its
+ * real <canvas> a moment after React mounts it; under load a page's first effect can run before.
+ */
+export const CANVAS_READY_MS = 3000
+const CANVAS_POLL_MS = 16
+
+function innerCanvas (id: string): HTMLCanvasElement | null {
+  const host = document.getElementById(id)
+  return host instanceof HTMLCanvasElement ? host : host?.querySelector('canvas') ?? null
+}
+
 export const posterCanvas: PosterCanvas = {
   async canvasNode (id) {
-    // Taro's H5 <Canvas> is a web component wrapping a real <canvas>.
-    const host = document.getElementById(id)
-    const canvas = host instanceof HTMLCanvasElement ? host : host?.querySelector('canvas')
-    if (!canvas) throw new Error(`找不到画布 #${id}`)
-    return canvas as RenderTarget
+    const deadline = Date.now() + CANVAS_READY_MS
+    for (;;) {
+      const canvas = innerCanvas(id)
+      if (canvas) return canvas as RenderTarget
+      if (Date.now() >= deadline) throw new Error(`找不到画布 #${id}`)
+      await new Promise((resolve) => setTimeout(resolve, CANVAS_POLL_MS))
+    }
   },
 
   pixelRatio () {
