@@ -112,7 +112,7 @@ function PledgeForm ({ title, slogans }: PledgeFormProps) {
         <View className='pledge-form'>
           <Text className='pledge-form__label'>单位名称（选填）</Text>
           <Input
-            className='pledge-form__input'
+            className='qm-field pledge-form__input'
             id='pledge-company'
             value={company}
             maxlength={LIMITS.companyMaxChars}
