@@ -15,6 +15,7 @@
 import { parseArgs } from 'node:util'
 import { encode } from 'uqr'
 import { browserBundle, launchBrowser } from '../e2e/helpers.mjs'
+import { median } from './median.mjs'
 
 const TARGET_MS = 300
 const PERSONAL = { number: 123, nickname: '测试', company: '某某公司', date: '2024-09-23' }
@@ -34,12 +35,6 @@ const throttle = Number(args.throttle)
 if (!(Number.isInteger(runs) && runs > 0 && scale > 0 && throttle >= 1)) {
   console.error('usage: node bench/poster.mjs [--runs N≥1] [--scale S>0] [--throttle R≥1]')
   process.exit(2)
-}
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
 }
 
 const [engine, renderer] = await Promise.all([

@@ -11,6 +11,7 @@ import path from 'node:path'
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse from 'lighthouse'
 import { launchBrowser, openPhone, root, startServer } from '../e2e/helpers.mjs'
+import { median } from './median.mjs'
 
 const TABS = [['首页', '/pages/index/index'], ['倡议书', '/pages/proposal/index'], ['我的承诺', '/pages/pledge/index']]
 const LCP_RUNS = 5
@@ -20,12 +21,6 @@ const CPU_SLOWDOWN = 4
 const LCP_QUIET_MS = 1000
 const SETTLE_MS = 1500
 const TARGETS = { lcpMs: 700, lighthouse: 95, mainKb: 420 }
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
-}
 
 /** The JSON a child script printed last (from the last line opening with `{`); a missed target still prints it. */
 function jsonOf (script, args = []) {
