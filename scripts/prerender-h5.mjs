@@ -11,7 +11,6 @@
 // in: the API is held unanswered while rendering, so the shell shows the page's loading state.
 //   node scripts/prerender-h5.mjs          (needs Chromium: CHROME_PATH or /usr/bin/chromium)
 import fs from 'node:fs'
-import http from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
@@ -23,22 +22,6 @@ const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium'
 /** Tab pages get a shell; others (details, subpackages) are rarely a first screen. */
 const SHELL_ROUTES = ['/pages/index/index', '/pages/proposal/index', '/pages/pledge/index']
 const MARKER = 'id="qm-shell"'
-
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.jpg': 'image/jpeg', '.svg': 'image/svg+xml' }
-
-function serve (html) {
-  const server = http.createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname)
-    const file = path.join(dist, pathname)
-    if (pathname === '/' || !file.startsWith(dist) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(200, { 'content-type': TYPES['.html'] }).end(html)
-      return
-    }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' })
-    fs.createReadStream(file).pipe(res)
-  })
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)))
-}
 
 /** Runs in the page: the visible page's first screen as HTML, and every CSS rule it matches. */
 function capture () {
@@ -152,12 +135,12 @@ const SHELL_CSS = '#qm-shell{position:fixed;left:0;top:0;width:100%;height:calc(
  * The built index.html with the shells, their CSS, and the app's own stylesheet inline (a few KB:
  * one request fewer before the first paint); the app's scripts start from the boot script.
  */
-function inject (html, shells, css, readAsset) {
+function inject (html, shells, css) {
   const scripts = [...html.matchAll(/<script defer="defer" src="([^"]+)"><\/script>/g)].map((match) => match[1])
   if (scripts.length === 0) throw new Error('index.html: no deferred scripts found (did Taro change its HTML?)')
   return html
     .replace(/<script defer="defer" src="[^"]+"><\/script>/g, '')
-    .replace(/<link href="([^"]+\.css)" rel="stylesheet">/g, (_, href) => `<style>${readAsset(href)}</style>`)
+    .replace(/<link href="([^"]+\.css)" rel="stylesheet">/g, (_, href) => `<style>${fs.readFileSync(path.join(dist, href), 'utf8')}</style>`)
     .replace('</head>', `<style id="qm-shell-style">${SHELL_CSS}${css}</style></head>`)
     .replace(/<body>/, () => {
       const pages = Object.entries(shells).map(([route, markup]) => `<div data-route="${route}">${markup}</div>`).join('')
@@ -172,17 +155,23 @@ async function main () {
     console.warn(`跳过首屏预渲染：找不到 Chromium（${chromePath}，可用 CHROME_PATH 指定）。页面照常可用，只是首屏要等脚本执行完。`)
     return
   }
-  const server = await serve(built)
   const browser = await chromium.launch({ executablePath: chromePath, args: ['--headless', '--no-sandbox', '--disable-gpu'] })
   try {
     const context = await browser.newContext({ viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' })
-    // Never answered: pages show their loading state, and no live data is baked into the HTML.
-    await context.route('**/api/**', () => undefined)
+    // The build is served straight from dist/h5 by the browser's request routing, no server needed.
+    await context.route('**/*', (route) => {
+      const { pathname } = new URL(route.request().url())
+      // Never answered: pages show their loading state, and no live data is baked into the HTML.
+      if (pathname.startsWith('/api/')) return
+      const file = path.join(dist, decodeURIComponent(pathname))
+      if (file.startsWith(`${dist}${path.sep}`) && fs.statSync(file, { throwIfNoEntry: false })?.isFile()) return route.fulfill({ path: file })
+      return route.fulfill({ body: built, contentType: 'text/html; charset=utf-8' })
+    })
     const shells = {}
     const css = new Set()
     for (const route of SHELL_ROUTES) {
       const page = await context.newPage()
-      await page.goto(`http://127.0.0.1:${server.address().port}/#${route}`)
+      await page.goto(`http://127.0.0.1/#${route}`)
       await page.locator('.taro_page.taro_page_show > *').first().waitFor()
       await page.waitForTimeout(300)
       const { markup, css: rules } = await page.evaluate(capture)
@@ -190,13 +179,12 @@ async function main () {
       for (const rule of rules) css.add(rule)
       await page.close()
     }
-    const html = inject(built, shells, [...css].join(''), (href) => fs.readFileSync(path.join(dist, href), 'utf8'))
+    const html = inject(built, shells, [...css].join(''))
     fs.writeFileSync(indexFile, html)
     const kb = (text) => `${(Buffer.byteLength(text) / 1024).toFixed(1)} KB`
     console.log(`首屏预渲染：${SHELL_ROUTES.map((route) => `${route} ${kb(shells[route])}`).join('，')}；CSS ${kb([...css].join(''))}；index.html ${kb(html)}`)
   } finally {
     await browser.close()
-    server.close()
   }
 }
 
