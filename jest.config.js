@@ -38,10 +38,11 @@ module.exports = {
     // Platform twins: tests run the H5 one, as Taro's H5 build resolves it.
     '^(?:\\./|@/services/)(platform|canvas|share-code|invite|files|a11y)$': '<rootDir>/src/services/$1.h5.ts',
     '^@/(.*)$': '<rootDir>/src/$1',
-    // As Taro's H5 build aliases them: the H5 APIs plus hooks, and the React wrappers of
-    // Taro's web components.
+    // As Taro's H5 build aliases them: the H5 APIs plus hooks, and (h5.useHtmlComponents) the
+    // components as plain React elements.
     '^@tarojs/taro$': taroH5Runtime,
-    '^@tarojs/components$': '@tarojs/components/lib/react/index',
+    '^@tarojs/components$': '@tarojs/components-react',
+    '^\\./components/refresher/index\\.js$': '<rootDir>/test/support/refresher.js',
   },
   // Defined by Taro's H5 webpack plugin (false unless the app opts into the old adapter).
   globals: {

@@ -57,6 +57,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     h5: {
       compile: sharedSources,
+      useHtmlComponents: true,
       publicPath: '/',
       staticDirectory: 'static',
       output: {

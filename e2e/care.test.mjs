@@ -68,6 +68,18 @@ describe('axe-core, light and dark', () => {
   }
 })
 
+test('the reading controls are named for screen readers: 字号 and 简繁 groups, each option', async () => {
+  const { page, context, errors } = await openPhone(browser)
+  await visit(page, '/pages/proposal/index', '#proposal-title')
+  const shown = currentPage(page)
+  for (const [group, options] of [['字号', ['标准字号', '大字号', '特大字号']], ['简繁', ['简体中文', '繁體中文']]]) {
+    const radios = shown.getByRole('radiogroup', { name: group, exact: true }).getByRole('radio')
+    assert.deepEqual(await radios.evaluateAll((list) => list.map((radio) => radio.getAttribute('aria-label'))), options, group)
+  }
+  assert.deepEqual(errors, [])
+  await context.close()
+})
+
 test('at 特大 every page keeps text ≥ 18 px, targets ≥ 44 px, and nothing clipped or too wide', async () => {
   const { page, context, errors } = await openPhone(browser)
   await visit(page, '/pages/proposal/index', '#proposal-title')

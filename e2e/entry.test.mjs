@@ -36,6 +36,8 @@ test('an event code credits its pledges to the event, and a shared link credits 
   await currentPage(organiser.page).locator('#organiser-total').waitFor({ state: 'visible' })
   assert.equal((await call(organiser.page, { action: 'whoami' })).data.admin, true)
 
+  // The fields are named for screen readers (the placeholder goes once something is typed).
+  for (const name of ['活动名称', '活动地点']) assert.equal(await currentPage(organiser.page).getByRole('textbox', { name, exact: true }).count(), 1, name)
   await input(organiser.page, 'event-name').fill('质量月开放日')
   await input(organiser.page, 'event-place').fill('北京国家会议中心')
   await currentPage(organiser.page).locator('#event-create').click()

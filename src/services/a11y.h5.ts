@@ -1,7 +1,7 @@
 /** Browser twin of a11y.weapp.ts: ARIA roles, keyboard focus for tappable Views, alt on images. */
 
 export function asButton (label?: string) {
-  return { role: 'button', tabIndex: 0, ...(label === undefined ? {} : { ariaLabel: label }) }
+  return { role: 'button', tabIndex: 0, ...(label === undefined ? {} : { 'aria-label': label }) }
 }
 
 export function asHeading (level: number) {
@@ -9,14 +9,19 @@ export function asHeading (level: number) {
 }
 
 export function asRadioGroup (label: string) {
-  return { role: 'radiogroup', ariaLabel: label }
+  return { role: 'radiogroup', 'aria-label': label }
 }
 
 export function asRadio (checked: boolean, label: string) {
-  return { role: 'radio', 'aria-checked': checked, tabIndex: 0, ariaLabel: label }
+  return { role: 'radio', 'aria-checked': checked, tabIndex: 0, 'aria-label': label }
 }
 
-// Taro's H5 <Image> puts nativeProps on its inner <img>.
+/** An accessible name for a control whose visible text does not say what it is (an input). */
+export function labelled (label: string) {
+  return { 'aria-label': label }
+}
+
+// Taro's H5 <Image> (React, useHtmlComponents) passes imgProps to its inner <img>.
 export function describedImage (description: string) {
-  return { nativeProps: { alt: description } }
+  return { imgProps: { alt: description } }
 }

@@ -23,6 +23,11 @@ export function asRadio (checked: boolean, label: string) {
   return { ariaRole: 'radio', 'aria-checked': checked, ariaLabel: label }
 }
 
+/** An accessible name for a control whose visible text does not say what it is (an input). */
+export function labelled (label: string) {
+  return { ariaLabel: label }
+}
+
 /** An image's description, e.g. a poster's words as drawn. */
 export function describedImage (description: string) {
   return { ariaLabel: description }

@@ -7,7 +7,7 @@ import StateView from '@/components/state-view'
 import { usePageClass } from '@/hooks/use-font-scale'
 import { usePageShare } from '@/hooks/use-page-share'
 import { eventCodeCard } from '@/poster'
-import { asButton, describedImage } from '@/services/a11y'
+import { asButton, describedImage, labelled } from '@/services/a11y'
 import { posterCanvas } from '@/services/canvas'
 import type { EventInfo } from '@/services/events'
 import { toast } from '@/services/feedback'
@@ -111,14 +111,14 @@ export default function OrganiserPage () {
       <View className='organiser-card'>
         <Text className='organiser-card__title'>新建活动</Text>
         <Text className='organiser-form__label'>活动名称</Text>
-        <Input className='qm-field organiser-form__input' id='event-name' ariaLabel='活动名称' value={form.name} maxlength={LIMITS.eventNameMaxChars}
+        <Input className='qm-field organiser-form__input' id='event-name' {...labelled('活动名称')} value={form.name} maxlength={LIMITS.eventNameMaxChars}
           placeholder='例如：质量月主题宣传活动' onInput={(e) => setForm((f) => ({ ...f, name: e.detail.value }))} />
         <Text className='organiser-form__label'>日期</Text>
         <Picker mode='date' value={form.date} start='2024-01-01' end='2099-12-31' onChange={(e) => setForm((f) => ({ ...f, date: String(e.detail.value) }))}>
           <View className='qm-field organiser-form__input organiser-form__picker' id='event-date' {...asButton(`活动日期：${formatFullDate(form.date)}，点击修改`)}>{formatFullDate(form.date)}</View>
         </Picker>
         <Text className='organiser-form__label'>地点</Text>
-        <Input className='qm-field organiser-form__input' id='event-place' ariaLabel='活动地点' value={form.place} maxlength={LIMITS.eventPlaceMaxChars}
+        <Input className='qm-field organiser-form__input' id='event-place' {...labelled('活动地点')} value={form.place} maxlength={LIMITS.eventPlaceMaxChars}
           placeholder='活动举办地点' onInput={(e) => setForm((f) => ({ ...f, place: e.detail.value }))} />
         {formError && <Text className='organiser-form__error' id='event-error'>{formError}</Text>}
         <Button className='organiser-form__submit' type='primary' block id='event-create' loading={creating} disabled={creating} onClick={submit}>创建活动并生成活动码</Button>
