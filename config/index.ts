@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
+import { StagedBootPlugin } from './h5-staged-boot'
 import devConfig from './dev'
 import prodConfig from './prod'
 
@@ -77,6 +78,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
         // Taro's 'initial' split duplicates the shared runtime into every page chunk.
         chain.optimization.merge({ splitChunks: { chunks: 'all' } })
+        chain.plugin('staged-boot').use(StagedBootPlugin)
       },
     },
   }
