@@ -54,6 +54,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/components/**/*.{h5,weapp}.tsx'],
+    rules: { '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }] },
+  },
+  {
     files: ['**/*.{js,mjs,cjs}', 'config/**/*.ts'],
     languageOptions: { globals: { ...globals.node } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -37,6 +37,7 @@ module.exports = {
     '\\.(css|scss|sass|less)$': '<rootDir>/test/support/style-stub.js',
     // Platform twins: tests run the H5 one, as Taro's H5 build resolves it.
     '^(?:\\./|@/services/)(platform|canvas|share-code|invite|files|a11y)$': '<rootDir>/src/services/$1.h5.ts',
+    '^@/components/(tab-bar)$': '<rootDir>/src/components/$1/index.h5.tsx',
     '^@/(.*)$': '<rootDir>/src/$1',
     // As Taro's H5 build aliases them: the H5 APIs plus hooks, and (h5.useHtmlComponents) the
     // components as plain React elements.

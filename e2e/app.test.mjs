@@ -34,8 +34,11 @@ async function close ({ context, errors }) {
   assert.deepEqual(errors, [])
 }
 
+/** The shown page's tab bar (tab pages stay in the DOM, hidden, when another is open). */
+const tabBar = (page) => currentPage(page).getByRole('navigation', { name: '主导航' })
+
 async function tapTab (page, label) {
-  await page.locator('.weui-tabbar__item', { hasText: label }).click()
+  await tabBar(page).getByRole('link', { name: label, exact: true }).click()
   await page.waitForTimeout(PAGE_TRANSITION_MS)
 }
 
@@ -53,12 +56,20 @@ describe('tabs', () => {
   test('首页 / 倡议书 / 我的承诺 open from the tab bar and fit the screen', async () => {
     const phone = await open('/pages/index/index')
     const { page } = phone
-    assert.deepEqual(await page.locator('.weui-tabbar__label').allTextContents(), ['首页', '倡议书', '我的承诺'])
+    assert.deepEqual(await tabBar(page).getByRole('link').allTextContents(), ['首页', '倡议书', '我的承诺'])
+    assert.equal(await tabBar(page).locator('[aria-current=page]').textContent(), '首页')
     await assertLaidOut(page)
     await screenshot(page, 'tab-home')
+    // The bar sits on the screen's bottom edge and the page scrolls above it: its end is not hidden.
+    const bar = await tabBar(page).boundingBox()
+    assert.equal(Math.round(bar.y + bar.height), page.viewportSize().height)
+    await currentPage(page).evaluate((scroller) => { scroller.scrollTop = scroller.scrollHeight })
+    const last = await currentPage(page).locator('#home-reading').boundingBox()
+    assert.ok(last.y + last.height <= bar.y + 0.5, `阅读设置 ends at ${last.y + last.height}, under the tab bar at ${bar.y}`)
 
     await tapTab(page, '倡议书')
     assert.equal(await currentPage(page).locator('#proposal-title').textContent(), content.proposal.title)
+    assert.equal(await tabBar(page).locator('[aria-current=page]').textContent(), '倡议书')
     await assertLaidOut(page)
     await screenshot(page, 'tab-proposal')
 

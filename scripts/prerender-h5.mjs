@@ -5,10 +5,11 @@
 // shell the reader sees the page at once and the app takes over in place (hooks/use-app-shell.ts).
 //
 // The shell is the page itself, rendered by the built app in Chromium: same DOM, same CSS, so the
-// hand-over moves nothing. Taro's custom elements are renamed (qm-shell-*) so that the component
-// library never upgrades the copies, ids and accessibility attributes are dropped (the shell is
-// inert and aria-hidden), and everything below the fold is left out. Pledge data is never baked
-// in: the API is held unanswered while rendering, so the shell shows the page's loading state.
+// hand-over moves nothing. The pages are plain HTML elements (h5.useHtmlComponents, our own tab bar);
+// a web component in the first screen stops the build, as its copy would come alive. Ids and
+// accessibility attributes are dropped (the shell is inert and aria-hidden), and everything below
+// the fold is left out. Pledge data is never baked in: the API is held unanswered while rendering,
+// so the shell shows the page's loading state.
 //   node scripts/prerender-h5.mjs          (needs Chromium: CHROME_PATH or /usr/bin/chromium)
 import fs from 'node:fs'
 import path from 'node:path'
@@ -31,7 +32,6 @@ function capture () {
   const fold = window.innerHeight
   const kept = new Set()
   for (let node = content; node; node = node.parentElement) kept.add(node)
-  const rename = (name) => name.replace(/^taro-([a-z-]+)-core$/, 'qm-shell-$1')
   const escapeText = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;')
   const escapeAttr = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;')
   const dropAttr = (name) => name === 'id' || name === 'role' || name === 'tabindex' || name.startsWith('aria-') || name.startsWith('on')
@@ -39,7 +39,8 @@ function capture () {
   function html (element) {
     if (element.getBoundingClientRect().top >= fold) return ''
     kept.add(element)
-    const tag = rename(element.tagName.toLowerCase())
+    const tag = element.tagName.toLowerCase()
+    if (tag.includes('-')) throw new Error(`<${tag}> is a web component: its copy in the shell would be upgraded`)
     const attrs = [...element.attributes].filter((attr) => !dropAttr(attr.name))
       .map((attr) => ` ${attr.name}="${escapeAttr(attr.value)}"`).join('')
     if (['img', 'input', 'br', 'hr'].includes(tag)) return `<${tag}${attrs}>`
@@ -80,7 +81,7 @@ function capture () {
     return out
   }
   const css = [...document.styleSheets].flatMap((sheet) => rules(sheet.cssRules))
-  return { markup, css: css.map((rule) => rule.replace(/\btaro-([a-z]+(?:-[a-z]+)*)-core\b/g, 'qm-shell-$1')) }
+  return { markup, css }
 }
 
 /**
@@ -129,7 +130,7 @@ function bootScript (scripts) {
 }
 
 /** The shell's own box: where Taro's tab page sits (above the tab bar), on top of the app until it takes over. */
-const SHELL_CSS = '#qm-shell{position:fixed;left:0;top:0;width:100%;height:calc(100% - var(--taro-tabbar-height, 50px) - env(safe-area-inset-bottom));overflow:hidden;z-index:1;pointer-events:none}'
+const SHELL_CSS = '#qm-shell{position:fixed;left:0;top:0;width:100%;height:100%;overflow:hidden;z-index:1;pointer-events:none}'
 
 /**
  * The built index.html with the shells, their CSS, and the app's own stylesheet inline (a few KB:

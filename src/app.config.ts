@@ -27,6 +27,8 @@ export default defineAppConfig({
     backgroundColor: color('bg'),
   },
   tabBar: {
+    // The browser's is drawn by the pages (components/tab-bar): Taro's H5 one is a slow web component.
+    custom: process.env.TARO_ENV === 'h5',
     color: color('tabColor'),
     selectedColor: color('tabSelected'),
     backgroundColor: color('tabBg'),

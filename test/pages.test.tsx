@@ -196,7 +196,8 @@ describe('首页', () => {
     const { container } = renderPage(HomePage, { path: ROUTES.home })
     const reading = within(byId(container, 'home-reading'))
     reading.getByText('阅读设置')
-    expect(container.querySelector('.home')!.lastElementChild).toBe(byId(container, 'home-reading'))
+    // Last on the page; in the browser only the tab bar (fixed to the screen's bottom) follows.
+    expect(container.querySelector('.home > .qm-tab-bar__placeholder')!.previousElementSibling).toBe(byId(container, 'home-reading'))
 
     fireEvent.click(reading.getByText('特大'))
     expect(readFontScale()).toBe('xlarge')

@@ -12,8 +12,17 @@ export const ROUTES = {
   organiser: '/subpackages/poster/pages/organiser/index',
 } as const
 
+export type Tab = 'home' | 'proposal' | 'pledge'
+
+/** The tab bar, in app.config.ts's order and words (test/tab-bar.test.tsx keeps them equal). */
+export const TABS: ReadonlyArray<{ tab: Tab, text: string }> = [
+  { tab: 'home', text: '首页' },
+  { tab: 'proposal', text: '倡议书' },
+  { tab: 'pledge', text: '我的承诺' },
+]
+
 /** Switches to one of the three tab-bar pages. */
-export function openTab (tab: 'home' | 'proposal' | 'pledge') {
+export function openTab (tab: Tab) {
   return Taro.switchTab({ url: ROUTES[tab] })
 }
 

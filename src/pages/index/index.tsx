@@ -2,6 +2,7 @@ import { View, Text } from '@tarojs/components'
 import * as hans from '@/content'
 import FontSizeControl from '@/components/font-size-control'
 import ScriptControl from '@/components/script-control'
+import TabBar from '@/components/tab-bar'
 import { useContent } from '@/hooks/use-content'
 import { useFontScale, usePageClass } from '@/hooks/use-font-scale'
 import { useAppShellHandOver } from '@/hooks/use-app-shell'
@@ -59,6 +60,7 @@ export default function HomePage () {
         <FontSizeControl value={scale} onChange={setScale} />
         <ScriptControl value={script} onChange={setScript} />
       </View>
+      <TabBar current='home' />
     </View>
   )
 }

@@ -4,6 +4,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import { LIMITS } from '../../../cloud/core/protocol'
 import * as hans from '@/content'
 import StateView from '@/components/state-view'
+import TabBar from '@/components/tab-bar'
 import { useContent } from '@/hooks/use-content'
 import { usePageClass } from '@/hooks/use-font-scale'
 import { useAppShellHandOver } from '@/hooks/use-app-shell'
@@ -69,13 +70,14 @@ function PledgeForm ({ title, slogans }: PledgeFormProps) {
     </View>
   )
   if (phase === 'loading') {
-    return <View className={root}>{card}<StateView title='正在加载…' /></View>
+    return <View className={root}>{card}<StateView title='正在加载…' /><TabBar current='pledge' /></View>
   }
   if (phase === 'error') {
     return (
       <View className={root}>
         {card}
         <StateView title='暂时无法连接' description={error ?? undefined} action={<Button type='primary' onClick={retry}>重试</Button>} />
+        <TabBar current='pledge' />
       </View>
     )
   }
@@ -151,6 +153,7 @@ function PledgeForm ({ title, slogans }: PledgeFormProps) {
           <Text className='pledge-posters__more'>活动、活动码与统计 ›</Text>
         </View>
       )}
+      <TabBar current='pledge' />
     </View>
   )
 }

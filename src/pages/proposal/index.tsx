@@ -2,6 +2,7 @@ import { View, Text } from '@tarojs/components'
 import * as hans from '@/content'
 import FontSizeControl from '@/components/font-size-control'
 import ScriptControl from '@/components/script-control'
+import TabBar from '@/components/tab-bar'
 import { useContent } from '@/hooks/use-content'
 import { pageClass, useFontScale } from '@/hooks/use-font-scale'
 import { useAppShellHandOver } from '@/hooks/use-app-shell'
@@ -56,6 +57,7 @@ export default function ProposalPage () {
           回到目录
         </View>
       </View>
+      <TabBar current='proposal' />
     </View>
   )
 }

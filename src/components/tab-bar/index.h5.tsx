@@ -1,0 +1,33 @@
+import { View } from '@tarojs/components'
+import { ROUTES, TABS, openTab, type Tab } from '@/services/navigation'
+import './index.scss'
+
+/**
+ * The browser's tab bar (WeChat draws its own from app.config.ts, so the weapp twin is empty).
+ * Taro's H5 one is a Stencil web component that costs a long task at start-up; this one is part of
+ * the page, so it is in the first screen index.html shows before the app runs. Real links: a
+ * screen reader hears 链接 and 当前页, a keyboard reaches them, Enter opens them.
+ */
+export default function TabBar ({ current }: { current: Tab }) {
+  return (
+    <>
+      <View className='qm-tab-bar__placeholder' />
+      <View className='qm-tab-bar' role='navigation' aria-label='主导航'>
+        {TABS.map(({ tab, text }) => (
+          <a
+            key={tab}
+            href={`#${ROUTES[tab]}`}
+            className={`qm-tab-bar__item${tab === current ? ' qm-tab-bar__item--current' : ''}`}
+            aria-current={tab === current ? 'page' : undefined}
+            onClick={(event) => {
+              event.preventDefault()
+              if (tab !== current) openTab(tab)
+            }}
+          >
+            {text}
+          </a>
+        ))}
+      </View>
+    </>
+  )
+}
