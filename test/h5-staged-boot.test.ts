@@ -23,18 +23,23 @@ initPxTransform({ designWidth: 750 })
 /** Runs the staged entry with fake modules; every event is tagged with the task it ran in. */
 async function run (source: string) {
   let task = 0
+  let inTransition = false
   const events: Array<[string, number]> = []
   const log = (name: string) => events.push([name, task])
   const modules: Record<string, object> = {
     '@tarojs/plugin-platform-h5/dist/runtime': {},
     '@tarojs/taro': { initPxTransform: () => log('initPxTransform') },
     '@tarojs/router': {
-      createRouter: () => log('createRouter'),
+      // The router mounts the first page through the app object.
+      createRouter: (_history: unknown, app: { mount: (page: string) => void }) => { log('createRouter'); app.mount('HomePage') },
       createHashHistory: () => { log('createHashHistory'); return {} },
       handleAppMountWithTabbar: () => log('handleAppMountWithTabbar'),
     },
     './app': { default: 'App' },
-    react: { version: '18' },
+    react: {
+      version: '18',
+      startTransition: (update: () => void) => { inTransition = true; update(); inTransition = false },
+    },
     'react-dom': { render: 'render' },
   }
   class FakeChannel {
@@ -42,7 +47,10 @@ async function run (source: string) {
     port2 = { postMessage: () => setTimeout(() => { task += 1; this.port1.onmessage?.() }) }
   }
   const load = (request: string) => { log(`import ${request}`); return Promise.resolve(modules[request]) }
-  const createReactApp = (...args: unknown[]) => { log(`createReactApp ${JSON.stringify(args)}`); return {} }
+  const createReactApp = (...args: unknown[]) => {
+    log(`createReactApp ${JSON.stringify(args)}`)
+    return { mount (page: string) { log(`mount ${page}${inTransition ? ' in a transition' : ''}`) } }
+  }
   const code = stagedBoot(source).replace(/import\(\/\* webpackMode: "eager" \*\/ /g, 'load(')
   const done = new Promise<void>((resolve) => {
     modules['@tarojs/taro'] = { initPxTransform: () => { log('initPxTransform'); resolve() } }
@@ -52,7 +60,7 @@ async function run (source: string) {
   return events
 }
 
-test('the same imports and mount steps run in the same order, each in a task of its own', async () => {
+test('the same imports and mount steps run in the same order, each in a task of its own; pages mount as transitions', async () => {
   const events = await run(TARO_ENTRY)
   expect(events.map(([name]) => name)).toEqual([
     'import @tarojs/plugin-platform-h5/dist/runtime',
@@ -65,11 +73,12 @@ test('the same imports and mount steps run in the same order, each in a task of 
     'createHashHistory',
     'handleAppMountWithTabbar',
     'createRouter',
+    'mount HomePage in a transition',
     'initPxTransform',
   ])
   const tasks = events.map(([, task]) => task)
-  // createRouter and initPxTransform stay together: Taro's order inside the last step is kept.
-  expect(new Set(tasks).size).toBe(tasks.length - 1)
+  // createRouter, its first mount and initPxTransform stay together: Taro's order inside a step is kept.
+  expect(new Set(tasks).size).toBe(tasks.length - 2)
   expect([...tasks].sort((a, b) => a - b)).toEqual(tasks)
 })
 
