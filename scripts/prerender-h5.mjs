@@ -129,7 +129,7 @@ function bootScript (scripts) {
 })()</script>`
 }
 
-/** The shell's own box: where Taro's tab page sits (above the tab bar), on top of the app until it takes over. */
+/** The shell's own box: the screen (a tab page's tab bar is part of the page), over the app until it takes over. */
 const SHELL_CSS = '#qm-shell{position:fixed;left:0;top:0;width:100%;height:100%;overflow:hidden;z-index:1;pointer-events:none}'
 
 /**
