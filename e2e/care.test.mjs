@@ -68,7 +68,7 @@ describe('axe-core, light and dark', () => {
   }
 })
 
-test('the reading controls are named for screen readers: 字号 and 简繁 groups, each option', async () => {
+test('the reading controls are named for screen readers (字号 and 简繁 groups, each option) and work from a keyboard', async () => {
   const { page, context, errors } = await openPhone(browser)
   await visit(page, '/pages/proposal/index', '#proposal-title')
   const shown = currentPage(page)
@@ -76,6 +76,11 @@ test('the reading controls are named for screen readers: 字号 and 简繁 group
     const radios = shown.getByRole('radiogroup', { name: group, exact: true }).getByRole('radio')
     assert.deepEqual(await radios.evaluateAll((list) => list.map((radio) => radio.getAttribute('aria-label'))), options, group)
   }
+  // And usable from a keyboard: Tab reaches an option, Enter chooses it.
+  const xlarge = shown.getByRole('radio', { name: '特大字号', exact: true })
+  await xlarge.focus()
+  await page.keyboard.press('Enter')
+  await page.waitForFunction(() => document.querySelector('[aria-label="特大字号"][aria-checked="true"]'))
   assert.deepEqual(errors, [])
   await context.close()
 })

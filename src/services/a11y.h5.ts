@@ -1,7 +1,21 @@
-/** Browser twin of a11y.weapp.ts: ARIA roles, keyboard focus for tappable Views, alt on images. */
+/** Browser twin of a11y.weapp.ts: ARIA roles, keyboard focus and keys for tappable Views, alt on images. */
+
+interface KeyEvent {
+  key: string
+  currentTarget: EventTarget | null
+  preventDefault: () => void
+}
+
+// A focused <button> clicks on Enter and Space; a View read as one must too, or a keyboard user
+// reaches it and cannot use it.
+function clickOnKey (event: KeyEvent) {
+  if (event.key !== 'Enter' && event.key !== ' ') return
+  event.preventDefault()
+  ;(event.currentTarget as HTMLElement).click()
+}
 
 export function asButton (label?: string) {
-  return { role: 'button', tabIndex: 0, ...(label === undefined ? {} : { 'aria-label': label }) }
+  return { role: 'button', tabIndex: 0, onKeyDown: clickOnKey, ...(label === undefined ? {} : { 'aria-label': label }) }
 }
 
 export function asHeading (level: number) {
@@ -13,7 +27,7 @@ export function asRadioGroup (label: string) {
 }
 
 export function asRadio (checked: boolean, label: string) {
-  return { role: 'radio', 'aria-checked': checked, tabIndex: 0, 'aria-label': label }
+  return { role: 'radio', 'aria-checked': checked, tabIndex: 0, onKeyDown: clickOnKey, 'aria-label': label }
 }
 
 /** An accessible name for a control whose visible text does not say what it is (an input). */
