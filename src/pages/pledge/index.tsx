@@ -15,7 +15,7 @@ import { openMyPoster, openOrganiser, openPosters, ROUTES } from '@/services/nav
 import { platform } from '@/services/platform'
 import { readCompany, saveCompany } from '@/services/pledge-draft'
 import { formatFullDate } from '@/utils/format-date'
-import { asButton, asHeading } from '@/services/a11y'
+import { asButton, asHeading, labelled } from '@/services/a11y'
 import { useArrivalEvent } from './use-arrival-event'
 import { usePledge } from './use-pledge'
 import './index.scss'
@@ -116,6 +116,7 @@ function PledgeForm ({ title, slogans }: PledgeFormProps) {
           <Input
             className='qm-field pledge-form__input'
             id='pledge-company'
+            {...labelled('单位名称')}
             value={company}
             maxlength={LIMITS.companyMaxChars}
             placeholder='填写后计入单位承诺人数'

@@ -6,7 +6,7 @@ import StateView from '@/components/state-view'
 import { usePageClass } from '@/hooks/use-font-scale'
 import { usePageShare } from '@/hooks/use-page-share'
 import { NICKNAME_MAX } from '@/poster'
-import { describedImage } from '@/services/a11y'
+import { describedImage, labelled } from '@/services/a11y'
 import { posterCanvas } from '@/services/canvas'
 import { toast } from '@/services/feedback'
 import { openTab, ROUTES } from '@/services/navigation'
@@ -73,7 +73,7 @@ export default function MyPosterPage () {
           <Input
             className='my-poster__input'
             id='my-poster-nickname'
-            ariaLabel='海报上的昵称'
+            {...labelled('海报上的昵称')}
             type='nickname'
             value={nickname}
             maxlength={NICKNAME_MAX}
