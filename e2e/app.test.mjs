@@ -129,6 +129,8 @@ describe('倡议书', () => {
       .evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
     const standard = await size()
     await currentPage(page).locator('#font-size-xlarge').click()
+    // The tap re-renders the page; on a loaded machine that can land after click() returns (seen once in ~40 runs).
+    await page.waitForSelector('.proposal.qm-page--xlarge', { state: 'visible' })
     const xlarge = await size()
     assert.ok(xlarge >= 18 && xlarge > standard, `特大 is ${xlarge}px (standard ${standard}px)`)
     await page.reload()
