@@ -177,3 +177,26 @@ test('at 特大 every page keeps text ≥ 18 px, targets ≥ 44 px, and nothing 
   assert.deepEqual(errors, [])
   await context.close()
 })
+
+test('at 特大 the campaign theme breaks between its two phrases, not inside one', async () => {
+  const { page, context, errors } = await openPhone(browser)
+  await visit(page, '/pages/proposal/index', '#proposal-title')
+  await currentPage(page).locator('#font-size-xlarge').click()
+  await visit(page, '/pages/index/index', '#home-theme')
+  const lines = await currentPage(page).locator('#home-theme').evaluate((element) => {
+    // The text as laid out: characters grouped by the line box they landed on.
+    const text = element.firstChild
+    const byTop = new Map()
+    for (let i = 0; i < text.length; i++) {
+      const range = document.createRange()
+      range.setStart(text, i)
+      range.setEnd(text, i + 1)
+      const top = Math.round(range.getBoundingClientRect().top)
+      byTop.set(top, (byTop.get(top) ?? '') + text.data[i])
+    }
+    return [...byTop.values()].map((line) => line.trim())
+  })
+  assert.deepEqual(lines, ['加强质量支撑', '共建质量强国'])
+  assert.deepEqual(errors, [])
+  await context.close()
+})
