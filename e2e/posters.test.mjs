@@ -49,12 +49,18 @@ test('the gallery draws every template, none blank', async () => {
     await thumb.screenshot({ path: `test-results/screenshots/poster-${template.id}.png` })
   }
   await screenshot(page, 'poster-gallery')
-  // The campaign posters carry the viewer's own share code too.
-  const link = await decodeQr(currentPage(page).locator(`#poster-thumb-${templates[0].id} img, img#poster-thumb-${templates[0].id}`).first())
-  assert.match(link ?? '', /#\/pages\/pledge\/index\?scene=s%3A[\w-]{10}$/)
+  // Thumbnails are drawn for their cell (THUMB_CSS_WIDTH = 180 px × the phone's 2 device pixels).
+  const pixelWidth = (image) => image.evaluate((img) => img.naturalWidth)
+  assert.equal(await pixelWidth(currentPage(page).locator(`#poster-thumb-${templates[0].id} img`)), 360)
 
+  // Opened, a poster is drawn at full size (375 × 2) in place of its thumbnail.
   await currentPage(page).locator(`#poster-item-${templates[0].id}`).click()
   await page.locator('#poster-viewer').waitFor({ state: 'visible' })
+  const slide = page.locator(`#poster-slide-${templates[0].id} img`)
+  await page.waitForFunction((id) => document.querySelector(`#poster-slide-${id} img`)?.naturalWidth === 750, templates[0].id)
+  // The campaign posters carry the viewer's own share code too.
+  const link = await decodeQr(slide)
+  assert.match(link ?? '', /#\/pages\/pledge\/index\?scene=s%3A[\w-]{10}$/)
   await page.waitForTimeout(PAGE_TRANSITION_MS)
   await screenshot(page, 'poster-viewer')
   await page.locator('#poster-close').click()

@@ -1,8 +1,9 @@
-import { screen, waitFor } from '@testing-library/react'
+import { fireEvent, screen, waitFor } from '@testing-library/react'
 import { posterTemplates } from '@/poster'
 import { posterCanvas } from '@/services/canvas'
 import { ROUTES } from '@/services/navigation'
-import PosterGalleryPage from '@/subpackages/poster/pages/gallery'
+import { RENDER_CSS_WIDTH } from '@/subpackages/poster/draw'
+import PosterGalleryPage, { THUMB_CSS_WIDTH } from '@/subpackages/poster/pages/gallery'
 import { renderPage } from './support/render-page'
 import { serveFunction } from './support/serve-function'
 
@@ -10,10 +11,18 @@ jest.mock('@/services/canvas', () => jest.requireActual('./support/fake-poster-c
 
 const thumbnails = () => posterTemplates.filter((template) => document.getElementById(`poster-thumb-${template.id}`) !== null)
 
-test('draws every poster once per launch: reopening the gallery reuses the drawn images', async () => {
+/** The fake canvas's pixel ratio is 2; a poster template is 750 units wide. */
+const THUMB_PX = THUMB_CSS_WIDTH * 2
+const FULL_PX = RENDER_CSS_WIDTH * 2
+const widthsDrawn = () => jest.mocked(posterCanvas.exportImage).mock.calls.map(([canvas]) => canvas.width)
+
+beforeEach(() => jest.mocked(posterCanvas.exportImage).mockClear())
+
+test('draws every thumbnail once per launch, small: reopening the gallery reuses the drawn images', async () => {
   serveFunction()
   const first = renderPage(PosterGalleryPage, { path: ROUTES.posters })
   await waitFor(() => expect(thumbnails()).toHaveLength(posterTemplates.length))
+  expect(widthsDrawn()).toEqual(posterTemplates.map(() => THUMB_PX))
   // Each thumbnail is described by the words drawn on it (H5: its <img>'s alt).
   const theme = document.querySelector(`#poster-thumb-${posterTemplates[0].id} img`)
   expect(theme?.getAttribute('alt')).toContain('2024年9月 全国质量月')
@@ -24,4 +33,24 @@ test('draws every poster once per launch: reopening the gallery reuses the drawn
   expect(thumbnails()).toHaveLength(posterTemplates.length)
   expect(screen.queryByText('绘制中…')).toBeNull()
   expect(posterCanvas.exportImage).toHaveBeenCalledTimes(posterTemplates.length)
+})
+
+test('a poster is drawn at full size when it is opened, once, and that is the image saved', async () => {
+  serveFunction()
+  renderPage(PosterGalleryPage, { path: ROUTES.posters })
+  // The thumbnails of the test above are kept for the launch: nothing is drawn again for them.
+  expect(thumbnails()).toHaveLength(posterTemplates.length)
+  const second = posterTemplates[1]
+  fireEvent.click(screen.getByRole('button', { name: `查看海报：${second.name}` }))
+  await waitFor(() => expect(widthsDrawn()).toEqual([FULL_PX]))
+  const slide = () => document.querySelector(`#poster-slide-${second.id} img`)?.getAttribute('src')
+  await waitFor(() => expect(slide()).toMatch(new RegExp(`-${FULL_PX}w$`)))
+
+  fireEvent.click(screen.getByText('保存海报'))
+  await waitFor(() => expect(posterCanvas.saveImage).toHaveBeenCalledWith(slide(), `${second.name}.png`))
+  fireEvent.click(screen.getByText('关闭'))
+  fireEvent.click(screen.getByRole('button', { name: `查看海报：${second.name}` }))
+  fireEvent.click(screen.getByText('保存海报'))
+  await waitFor(() => expect(posterCanvas.saveImage).toHaveBeenCalledTimes(2))
+  expect(widthsDrawn()).toEqual([FULL_PX])
 })

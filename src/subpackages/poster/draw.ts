@@ -5,7 +5,7 @@ import { posterCanvas } from '@/services/canvas'
 import { loadShareCode } from '@/services/share-code'
 
 /** Posters are drawn at this CSS width (× the device pixel ratio): sharp full screen and when saved. */
-const RENDER_CSS_WIDTH = 375
+export const RENDER_CSS_WIDTH = 375
 
 export interface DrawnPoster {
   /** File path (weapp) or data URL (H5). */
@@ -18,9 +18,9 @@ export function describePoster (ops: DrawOp[]): string {
   return ops.flatMap((op) => (op.op === 'text' ? [op.text] : [])).join(' ')
 }
 
-/** Draws `template` on the page's hidden canvas and exports it. */
-export async function drawPoster (canvas: RenderTarget, template: PosterTemplate, code: CodeArt | null): Promise<DrawnPoster> {
-  const scale = renderScale(template, RENDER_CSS_WIDTH, posterCanvas.pixelRatio())
+/** Draws `template` `cssWidth` wide on the page's hidden canvas and exports it. */
+export async function drawPoster (canvas: RenderTarget, template: PosterTemplate, code: CodeArt | null, cssWidth = RENDER_CSS_WIDTH): Promise<DrawnPoster> {
+  const scale = renderScale(template, cssWidth, posterCanvas.pixelRatio())
   const ops = renderPoster(canvas, template, scale, { code })
   return { image: await posterCanvas.exportImage(canvas), description: describePoster(ops) }
 }

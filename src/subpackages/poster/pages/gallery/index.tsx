@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { Canvas, Image, Swiper, SwiperItem, Text, View } from '@tarojs/components'
 import { campaign } from '@/content'
 import StateView from '@/components/state-view'
@@ -6,70 +6,112 @@ import { usePageClass } from '@/hooks/use-font-scale'
 import { usePageShare } from '@/hooks/use-page-share'
 import { posterTemplates } from '@/poster'
 import type { PosterTemplate } from '@/poster'
+import type { CodeArt, RenderTarget } from '@/poster/render'
 import { asButton, describedImage } from '@/services/a11y'
 import { posterCanvas } from '@/services/canvas'
 import { toast } from '@/services/feedback'
 import { ROUTES } from '@/services/navigation'
-import { drawPoster, shareCodeOrNone } from '../../draw'
+import { drawPoster, RENDER_CSS_WIDTH, shareCodeOrNone } from '../../draw'
 import type { DrawnPoster } from '../../draw'
 import './index.scss'
 
 const CANVAS_ID = 'poster-canvas'
+
+/** A grid cell is about 165 px wide on a 375 px screen: thumbnails drawn this wide hold ¼ of a full poster's pixels. */
+export const THUMB_CSS_WIDTH = 180
+
+type Size = 'thumb' | 'full'
+const CSS_WIDTH: Record<Size, number> = { thumb: THUMB_CSS_WIDTH, full: RENDER_CSS_WIDTH }
 
 /**
  * Drawn posters for the rest of the launch (weapp temp files live as long): reopening the
  * gallery shows them at once. Only posters carrying the share code are kept, so one drawn
  * offline is drawn again next time.
  */
-const drawnPosters: Record<string, DrawnPoster> = {}
+const drawnPosters: Record<Size, Record<string, DrawnPoster>> = { thumb: {}, full: {} }
 
-/** Draws the templates in page order on one hidden canvas, each shown as soon as it is ready. */
-function usePosterImages (templates: PosterTemplate[]) {
-  const [posters, setPosters] = useState<Record<string, DrawnPoster>>(() => ({ ...drawnPosters }))
+/**
+ * The posters on one hidden canvas, one drawing at a time: every thumbnail in page order, and a
+ * poster at full size only when it is opened or saved. (All six at full size up front cost four
+ * times the pixels, time and memory, mostly for posters nobody opens.)
+ */
+function usePosterDrawing (templates: PosterTemplate[]) {
+  const [drawn, setDrawn] = useState(() => ({ thumb: { ...drawnPosters.thumb }, full: { ...drawnPosters.full } }))
   const [failed, setFailed] = useState(false)
+  const mounted = useRef(true)
+  const queue = useRef<Promise<unknown>>(Promise.resolve())
+  const jobs = useRef(new Map<string, Promise<DrawnPoster>>())
+  const setup = useRef<Promise<{ canvas: RenderTarget, code: CodeArt | null }> | null>(null)
+
+  const draw = useCallback((template: PosterTemplate, size: Size): Promise<DrawnPoster> => {
+    const kept = drawnPosters[size][template.id]
+    if (kept) return Promise.resolve(kept)
+    const key = `${size}:${template.id}`
+    const running = jobs.current.get(key)
+    if (running) return running
+    const job = queue.current.then(async () => {
+      setup.current ??= posterCanvas.canvasNode(CANVAS_ID).then(async (canvas) => ({ canvas, code: await shareCodeOrNone(canvas) }))
+      const { canvas, code } = await setup.current
+      const poster = await drawPoster(canvas, template, code, CSS_WIDTH[size])
+      if (code !== null) drawnPosters[size][template.id] = poster
+      if (mounted.current) setDrawn((current) => ({ ...current, [size]: { ...current[size], [template.id]: poster } }))
+      return poster
+    })
+    jobs.current.set(key, job)
+    queue.current = job.catch(() => jobs.current.delete(key))
+    return job
+  }, [])
+
   useEffect(() => {
-    let cancelled = false
-    async function drawAll () {
-      const missing = templates.filter((template) => !drawnPosters[template.id])
-      if (missing.length === 0) return
+    mounted.current = true
+    async function drawThumbnails () {
       try {
-        const canvas = await posterCanvas.canvasNode(CANVAS_ID)
-        const code = await shareCodeOrNone(canvas)
-        for (const template of missing) {
-          if (cancelled) return
-          const drawn = await drawPoster(canvas, template, code)
-          if (code !== null) drawnPosters[template.id] = drawn
-          if (!cancelled) setPosters((current) => ({ ...current, [template.id]: drawn }))
+        for (const template of templates) {
+          if (!mounted.current) return
+          await draw(template, 'thumb')
         }
       } catch {
-        if (!cancelled) setFailed(true)
+        if (mounted.current) setFailed(true)
       }
     }
-    void drawAll()
-    return () => { cancelled = true }
-  }, [templates])
-  return { posters, failed }
+    void drawThumbnails()
+    return () => { mounted.current = false }
+  }, [templates, draw])
+  return { thumbs: drawn.thumb, full: drawn.full, failed, draw }
 }
 
 export default function PosterGalleryPage () {
   const root = usePageClass('qm-page poster-gallery')
   const failedRoot = usePageClass('qm-page')
   usePageShare({ title: `${campaign.pageTitle}：活动海报`, path: ROUTES.posters })
-  const { posters, failed } = usePosterImages(posterTemplates)
+  const { thumbs, full, failed, draw } = usePosterDrawing(posterTemplates)
   const [open, setOpen] = useState<number | null>(null)
   const busy = useRef(false)
 
+  // Taro's H5 Swiper reports a change without `current` when it cannot read its slides (seen
+  // under jsdom): the open poster stays.
+  function showSlide (index: number | undefined) {
+    if (index !== undefined && posterTemplates[index]) setOpen(index)
+  }
+
+  useEffect(() => {
+    // Until it is drawn the viewer shows the thumbnail.
+    if (open !== null) draw(posterTemplates[open], 'full').catch(() => undefined)
+  }, [open, draw])
+
   async function act (template: PosterTemplate, action: 'save' | 'share') {
-    const poster = posters[template.id]
-    if (busy.current || !poster) return
+    if (busy.current) return
     busy.current = true
     try {
+      const poster = await draw(template, 'full')
       if (action === 'save') {
         const saved = await posterCanvas.saveImage(poster.image, `${template.name}.png`)
         void toast(saved ? '已保存到相册' : '未保存', saved ? 'success' : 'none')
       } else {
         await posterCanvas.shareImage(poster.image, `${template.name}.png`)
       }
+    } catch {
+      void toast('海报绘制失败，请重试')
     } finally {
       busy.current = false
     }
@@ -85,8 +127,8 @@ export default function PosterGalleryPage () {
       <View className='poster-gallery__grid'>
         {posterTemplates.map((template, index) => (
           <View key={template.id} className='poster-gallery__item' id={`poster-item-${template.id}`} {...asButton(`查看海报：${template.name}`)} onClick={() => setOpen(index)}>
-            {posters[template.id]
-              ? <Image className='poster-gallery__thumb' id={`poster-thumb-${template.id}`} src={posters[template.id].image} mode='widthFix' {...describedImage(posters[template.id].description)} />
+            {thumbs[template.id]
+              ? <Image className='poster-gallery__thumb' id={`poster-thumb-${template.id}`} src={thumbs[template.id].image} mode='widthFix' {...describedImage(thumbs[template.id].description)} />
               : <View className='poster-gallery__placeholder'>绘制中…</View>}
             <Text className='poster-gallery__name'>{template.name}</Text>
           </View>
@@ -95,12 +137,15 @@ export default function PosterGalleryPage () {
 
       {open !== null && (
         <View className='poster-viewer' id='poster-viewer'>
-          <Swiper className='poster-viewer__swiper' current={open} onChange={(event) => setOpen(event.detail.current)}>
-            {posterTemplates.map((template) => (
-              <SwiperItem key={template.id} className='poster-viewer__slide'>
-                {posters[template.id] && <Image className='poster-viewer__image' src={posters[template.id].image} mode='aspectFit' {...describedImage(posters[template.id].description)} />}
-              </SwiperItem>
-            ))}
+          <Swiper className='poster-viewer__swiper' current={open} onChange={(event) => showSlide(event.detail?.current)}>
+            {posterTemplates.map((template) => {
+              const shown = full[template.id] ?? thumbs[template.id]
+              return (
+                <SwiperItem key={template.id} className='poster-viewer__slide'>
+                  {shown && <Image className='poster-viewer__image' id={`poster-slide-${template.id}`} src={shown.image} mode='aspectFit' {...describedImage(shown.description)} />}
+                </SwiperItem>
+              )
+            })}
           </Swiper>
           <View className='poster-viewer__actions'>
             <View className='poster-viewer__action' id='poster-close' {...asButton()} onClick={() => setOpen(null)}>关闭</View>
