@@ -185,3 +185,9 @@ describe('scripts/build-content.mjs --check', () => {
     }
   })
 })
+
+test('the H5 page description (index.html) is the campaign\'s first paragraph, word for word', () => {
+  const html = fs.readFileSync(path.join(root, 'src/index.html'), 'utf8')
+  const description = /<meta name="description" content="([^"]*)">/.exec(html)?.[1]
+  expect(description).toBe(campaign.description[0])
+})
