@@ -2,7 +2,7 @@
 // news details and the "未找到" states, on the H5 build served by `npm start`.
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import { assertChineseFonts, currentPage, launchBrowser, loadContent, openPhone, screenshot, startServer, PAGE_TRANSITION_MS } from './helpers.mjs'
+import { assertChineseFonts, currentPage, launchBrowser, loadContent, openPhone, screenshot, startAll, startServer, PAGE_TRANSITION_MS } from './helpers.mjs'
 
 /** The TOC scrolls with a 300 ms animation; under a loaded CI machine its frames come late. */
 const SCROLLED_MS = 10_000
@@ -12,7 +12,7 @@ let browser
 let content
 
 before(async () => {
-  ;[server, browser, content] = await Promise.all([startServer(), launchBrowser(), loadContent()])
+  ;[server, browser, content] = await startAll(startServer(), launchBrowser(), loadContent())
 })
 after(async () => {
   await browser?.close()

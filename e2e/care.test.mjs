@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict'
 import path from 'node:path'
 import { after, before, describe, test } from 'node:test'
-import { currentPage, launchBrowser, openPhone, root, screenshot, startServer, PAGE_TRANSITION_MS } from './helpers.mjs'
+import { currentPage, launchBrowser, openPhone, root, screenshot, startAll, startServer, PAGE_TRANSITION_MS } from './helpers.mjs'
 
 const ORGANISER_KEY = 'e2e-organiser-key-0123456789'
 const PAGES = [
@@ -28,7 +28,7 @@ let server
 let browser
 
 before(async () => {
-  ;[server, browser] = await Promise.all([startServer({ ORGANISER_KEY }), launchBrowser()])
+  ;[server, browser] = await startAll(startServer({ ORGANISER_KEY }), launchBrowser())
 })
 after(async () => {
   await browser?.close()

@@ -3,14 +3,14 @@
 // them with the next pledge; deep links open every page, unknown parameters ignored.
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import { currentPage, installImageTools, launchBrowser, openPhone, screenshot, startServer, PAGE_TRANSITION_MS } from './helpers.mjs'
+import { currentPage, installImageTools, launchBrowser, openPhone, screenshot, startAll, startServer, PAGE_TRANSITION_MS } from './helpers.mjs'
 
 const ORGANISER_KEY = 'e2e-organiser-key-0123456789'
 let server
 let browser
 
 before(async () => {
-  ;[server, browser] = await Promise.all([startServer({ ORGANISER_KEY }), launchBrowser()])
+  ;[server, browser] = await startAll(startServer({ ORGANISER_KEY }), launchBrowser())
 })
 after(async () => {
   await browser?.close()

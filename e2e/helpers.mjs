@@ -49,6 +49,18 @@ export async function startServer (env = {}) {
   }
 }
 
+/**
+ * Promise.all for a test file's set-up. If one part fails, the parts that did start (a browser,
+ * a server) are closed: left running, they keep the file alive and it hangs instead of failing.
+ */
+export async function startAll (...starting) {
+  const results = await Promise.allSettled(starting)
+  const failed = results.find((result) => result.status === 'rejected')
+  if (!failed) return results.map((result) => result.value)
+  await Promise.allSettled(results.map(({ value }) => value?.close?.() ?? value?.stop?.()))
+  throw failed.reason
+}
+
 export async function launchBrowser () {
   return chromium.launch({
     executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',

@@ -2,13 +2,13 @@
 // the total is exact, a repeat tap does not count, withdraw works, state survives a reload.
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import { currentPage, launchBrowser, openPhone, screenshot, startServer, PAGE_TRANSITION_MS } from './helpers.mjs'
+import { currentPage, launchBrowser, openPhone, screenshot, startAll, startServer, PAGE_TRANSITION_MS } from './helpers.mjs'
 
 let server
 let browser
 
 before(async () => {
-  ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
+  ;[server, browser] = await startAll(startServer(), launchBrowser())
 })
 after(async () => {
   await browser?.close()

@@ -3,14 +3,14 @@
 // personal poster carries the server's N and a QR code that opens the pledge page.
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import { browserBundle, currentPage, installImageTools, launchBrowser, loadModule, openPhone, screenshot, startServer, PAGE_TRANSITION_MS } from './helpers.mjs'
+import { browserBundle, currentPage, installImageTools, launchBrowser, loadModule, openPhone, screenshot, startAll, startServer, PAGE_TRANSITION_MS } from './helpers.mjs'
 
 let server
 let browser
 let poster
 
 before(async () => {
-  ;[server, browser, poster] = await Promise.all([startServer(), launchBrowser(), loadModule('src/poster/index.ts')])
+  ;[server, browser, poster] = await startAll(startServer(), launchBrowser(), loadModule('src/poster/index.ts'))
 })
 after(async () => {
   await browser?.close()

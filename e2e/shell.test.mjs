@@ -2,13 +2,13 @@
 // before any app script runs, and the app takes over in place: nothing moves, the copy is gone.
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import { launchBrowser, openPhone, screenshot, startServer } from './helpers.mjs'
+import { launchBrowser, openPhone, screenshot, startAll, startServer } from './helpers.mjs'
 
 let server
 let browser
 
 before(async () => {
-  ;[server, browser] = await Promise.all([startServer({ RATE_LIMIT: 'off' }), launchBrowser()])
+  ;[server, browser] = await startAll(startServer({ RATE_LIMIT: 'off' }), launchBrowser())
 })
 after(async () => {
   await browser?.close()

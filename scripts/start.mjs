@@ -29,9 +29,12 @@ if (stale && !skipBuild) {
   if (build.status !== 0) process.exit(build.status ?? 1)
 }
 
+// Built beside the bundle and renamed onto it: parallel starts (the browser tests start several)
+// would otherwise run a bundle another start has just truncated, an empty script that exits 0.
+const fresh = `${bundle}.${process.pid}.tmp`
 await esbuild.build({
   entryPoints: [path.join(root, 'server/main.ts')],
-  outfile: bundle,
+  outfile: fresh,
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -39,6 +42,7 @@ await esbuild.build({
   external: ['better-sqlite3'],
   logLevel: 'warning',
 })
+fs.renameSync(fresh, bundle)
 
 // A child (not an import) so the server's own signal handling decides how it stops.
 const server = spawn(process.execPath, [bundle], { cwd: root, stdio: 'inherit' })
