@@ -52,7 +52,11 @@ test('an event code credits its pledges to the event, and a shared link credits 
   const [, eventId] = /\/\?scene=e%3A([0-9a-z]{8})$/.exec(eventLink ?? '') ?? []
   assert.ok(eventId, `the event code reads as /?scene=e:<id>: ${eventLink}`)
   await screenshot(organiser.page, 'organiser-event-code')
-  await organiser.page.locator('#event-code-close').click()
+  // The code covers the page as a dialog, keyboard focus on its 关闭; Escape closes it.
+  await organiser.page.getByRole('dialog', { name: '活动码' }).waitFor()
+  assert.equal(await organiser.page.evaluate(() => document.activeElement?.id), 'event-code-close')
+  await organiser.page.keyboard.press('Escape')
+  await organiser.page.locator('#event-code').waitFor({ state: 'detached' })
 
   // Someone scans the code: the pledge page names the event, and the pledge counts for it.
   const scanner = await openPhone(browser)

@@ -64,6 +64,17 @@ test('the gallery draws every template, none blank', async () => {
   await page.waitForTimeout(PAGE_TRANSITION_MS)
   await screenshot(page, 'poster-viewer')
   await page.locator('#poster-close').click()
+
+  // From the keyboard: Enter on a poster opens the viewer, a dialog with focus on 关闭; Escape
+  // closes it and focus is back on that poster.
+  const item = currentPage(page).getByRole('button', { name: `查看海报：${templates[1].name}` })
+  await item.focus()
+  await page.keyboard.press('Enter')
+  await page.getByRole('dialog', { name: '海报大图' }).waitFor()
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'poster-close')
+  await page.keyboard.press('Escape')
+  await page.locator('#poster-viewer').waitFor({ state: 'detached' })
+  assert.equal(await page.evaluate(() => document.activeElement?.id), `poster-item-${templates[1].id}`)
   assert.deepEqual(errors, [])
   await context.close()
 })

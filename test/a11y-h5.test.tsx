@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components'
 import { fireEvent, render, screen } from '@testing-library/react'
-import { asButton, asRadio } from '@/services/a11y'
+import { asButton, asDialog, asRadio, focusInto } from '@/services/a11y'
 
 test('a View read as a button or a radio is used from the keyboard: Enter and Space tap it, other keys do not', () => {
   const tap = jest.fn()
@@ -23,4 +23,29 @@ test('a View read as a button or a radio is used from the keyboard: Enter and Sp
 
   fireEvent.keyDown(screen.getByRole('radio', { name: '特大字号' }), { key: ' ' })
   expect(choose).toHaveBeenCalledTimes(1)
+})
+
+test('a full-screen layer is a named modal dialog: Escape closes it; focus moves in and back', () => {
+  const close = jest.fn()
+  render(
+    <>
+      <View {...asButton('查看海报：活动主题')}>活动主题</View>
+      <View id='layer' {...asDialog('海报大图', close)}>
+        <View {...asButton()}>关闭</View>
+      </View>
+    </>,
+  )
+  const dialog = screen.getByRole('dialog', { name: '海报大图' })
+  expect(dialog.getAttribute('aria-modal')).toBe('true')
+  fireEvent.keyDown(dialog, { key: 'Enter' })
+  expect(close).not.toHaveBeenCalled()
+  fireEvent.keyDown(screen.getByRole('button', { name: '关闭' }), { key: 'Escape' })
+  expect(close).toHaveBeenCalledTimes(1)
+
+  const opener = screen.getByRole('button', { name: '查看海报：活动主题' })
+  opener.focus()
+  const restore = focusInto('layer')
+  expect(document.activeElement).toBe(screen.getByRole('button', { name: '关闭' }))
+  restore()
+  expect(document.activeElement).toBe(opener)
 })

@@ -39,3 +39,24 @@ export function labelled (label: string) {
 export function describedImage (description: string) {
   return { imgProps: { alt: description } }
 }
+
+/** A full-screen layer over the page, read as a modal dialog; Escape closes it, as it does a browser's. */
+export function asDialog (label: string, close: () => void) {
+  return {
+    role: 'dialog',
+    'aria-modal': true,
+    'aria-label': label,
+    onKeyDown: (event: KeyEvent) => { if (event.key === 'Escape') close() },
+  }
+}
+
+/**
+ * Moves keyboard focus to the first control inside element `id` (a dialog just shown) and returns
+ * what puts it back where it was: a keyboard or screen-reader user starts in the dialog, and
+ * returns to the control that opened it.
+ */
+export function focusInto (id: string): () => void {
+  const before = document.activeElement
+  document.getElementById(id)?.querySelector<HTMLElement>('[tabindex], button, a[href], input')?.focus()
+  return () => { if (before instanceof HTMLElement) before.focus() }
+}

@@ -32,3 +32,13 @@ export function labelled (label: string) {
 export function describedImage (description: string) {
   return { ariaLabel: description }
 }
+
+/** A full-screen layer over the page, read as a dialog (closing it by key is a browser matter). */
+export function asDialog (label: string, _close: () => void) {
+  return { ariaRole: 'dialog', ariaLabel: label }
+}
+
+/** WeChat's screen reader moves its own focus; there is nothing to move or restore. */
+export function focusInto (_id: string): () => void {
+  return () => undefined
+}

@@ -2,12 +2,13 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { Canvas, Image, Swiper, SwiperItem, Text, View } from '@tarojs/components'
 import { campaign } from '@/content'
 import StateView from '@/components/state-view'
+import { useDialogFocus } from '@/hooks/use-dialog-focus'
 import { usePageClass } from '@/hooks/use-font-scale'
 import { usePageShare } from '@/hooks/use-page-share'
 import { posterTemplates } from '@/poster'
 import type { PosterTemplate } from '@/poster'
 import type { CodeArt, RenderTarget } from '@/poster/render'
-import { asButton, describedImage } from '@/services/a11y'
+import { asButton, asDialog, describedImage } from '@/services/a11y'
 import { posterCanvas } from '@/services/canvas'
 import { toast } from '@/services/feedback'
 import { ROUTES } from '@/services/navigation'
@@ -87,6 +88,7 @@ export default function PosterGalleryPage () {
   const { thumbs, full, failed, draw } = usePosterDrawing(posterTemplates)
   const [open, setOpen] = useState<number | null>(null)
   const busy = useRef(false)
+  useDialogFocus(open !== null, 'poster-viewer')
 
   // Taro's H5 Swiper reports a change without `current` when it cannot read its slides (seen
   // under jsdom): the open poster stays.
@@ -136,7 +138,7 @@ export default function PosterGalleryPage () {
       </View>
 
       {open !== null && (
-        <View className='poster-viewer' id='poster-viewer'>
+        <View className='poster-viewer' id='poster-viewer' {...asDialog('海报大图', () => setOpen(null))}>
           <Swiper className='poster-viewer__swiper' current={open} onChange={(event) => showSlide(event.detail?.current)}>
             {posterTemplates.map((template) => {
               const shown = full[template.id] ?? thumbs[template.id]

@@ -4,10 +4,11 @@ import { Button } from '@nutui/nutui-react-taro'
 import { LIMITS } from '../../../../../cloud/core/protocol'
 import { campaign } from '@/content'
 import StateView from '@/components/state-view'
+import { useDialogFocus } from '@/hooks/use-dialog-focus'
 import { usePageClass } from '@/hooks/use-font-scale'
 import { usePageShare } from '@/hooks/use-page-share'
 import { eventCodeCard } from '@/poster'
-import { asButton, describedImage, labelled } from '@/services/a11y'
+import { asButton, asDialog, describedImage, labelled } from '@/services/a11y'
 import { posterCanvas } from '@/services/canvas'
 import type { EventInfo } from '@/services/events'
 import { toast } from '@/services/feedback'
@@ -37,6 +38,7 @@ export default function OrganiserPage () {
   const [formError, setFormError] = useState<string | null>(null)
   const [creating, setCreating] = useState(false)
   const [code, setCode] = useState<{ event: EventInfo; poster: DrawnPoster | null } | null>(null)
+  useDialogFocus(code !== null, 'event-code')
   const busy = useRef(false)
 
   async function submit () {
@@ -153,7 +155,7 @@ export default function OrganiserPage () {
       <Button block id='organiser-export' onClick={exportCounts}>导出统计（CSV，仅汇总人数）</Button>
 
       {code && (
-        <View className='event-code' id='event-code'>
+        <View className='event-code' id='event-code' {...asDialog('活动码', () => setCode(null))}>
           {code.poster
             ? <Image className='event-code__image' id='event-code-image' src={code.poster.image} mode='aspectFit' {...describedImage(code.poster.description)} />
             : <Text className='event-code__loading'>正在生成活动码…</Text>}
