@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react'
 import { posterTemplates } from '@/poster'
 import { posterCanvas } from '@/services/canvas'
+import { toast } from '@/services/feedback'
 import { ROUTES } from '@/services/navigation'
 import { RENDER_CSS_WIDTH } from '@/subpackages/poster/draw'
 import PosterGalleryPage, { THUMB_CSS_WIDTH } from '@/subpackages/poster/pages/gallery'
@@ -8,6 +9,7 @@ import { renderPage } from './support/render-page'
 import { serveFunction } from './support/serve-function'
 
 jest.mock('@/services/canvas', () => jest.requireActual('./support/fake-poster-canvas').createFakePosterCanvas())
+jest.mock('@/services/feedback', () => ({ toast: jest.fn(async () => undefined) }))
 
 const thumbnails = () => posterTemplates.filter((template) => document.getElementById(`poster-thumb-${template.id}`) !== null)
 
@@ -48,9 +50,31 @@ test('a poster is drawn at full size when it is opened, once, and that is the im
 
   fireEvent.click(screen.getByText('保存海报'))
   await waitFor(() => expect(posterCanvas.saveImage).toHaveBeenCalledWith(slide(), `${second.name}.png`))
+  await waitFor(() => expect(toast).toHaveBeenCalledWith('已保存到相册', 'success'))
   fireEvent.click(screen.getByText('关闭'))
   fireEvent.click(screen.getByRole('button', { name: `查看海报：${second.name}` }))
   fireEvent.click(screen.getByText('保存海报'))
   await waitFor(() => expect(posterCanvas.saveImage).toHaveBeenCalledTimes(2))
   expect(widthsDrawn()).toEqual([FULL_PX])
+})
+
+test('when the full-size poster cannot be drawn, saving says so and saves nothing', async () => {
+  serveFunction()
+  jest.mocked(posterCanvas.saveImage).mockClear()
+  // The thumbnails are kept from the tests above; every full-size export fails (opening, and the retry on saving).
+  const exportImage = jest.mocked(posterCanvas.exportImage)
+  const drawing = exportImage.getMockImplementation()!
+  exportImage.mockImplementation(async (canvas) => {
+    if (canvas.width === FULL_PX) throw new Error('canvasToTempFilePath:fail')
+    return drawing(canvas)
+  })
+  renderPage(PosterGalleryPage, { path: ROUTES.posters })
+  const third = posterTemplates[2]
+  fireEvent.click(screen.getByRole('button', { name: `查看海报：${third.name}` }))
+  await waitFor(() => expect(widthsDrawn()).toEqual([FULL_PX]))
+  fireEvent.click(screen.getByText('保存海报'))
+  await waitFor(() => expect(toast).toHaveBeenCalledWith('海报绘制失败，请重试'))
+  expect(widthsDrawn()).toEqual([FULL_PX, FULL_PX])
+  expect(posterCanvas.saveImage).not.toHaveBeenCalled()
+  exportImage.mockImplementation(drawing)
 })

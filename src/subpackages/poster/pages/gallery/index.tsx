@@ -105,15 +105,15 @@ export default function PosterGalleryPage () {
     if (busy.current) return
     busy.current = true
     try {
-      const poster = await draw(template, 'full')
-      if (action === 'save') {
+      const poster = await draw(template, 'full').catch(() => null)
+      if (!poster) {
+        void toast('海报绘制失败，请重试')
+      } else if (action === 'save') {
         const saved = await posterCanvas.saveImage(poster.image, `${template.name}.png`)
         void toast(saved ? '已保存到相册' : '未保存', saved ? 'success' : 'none')
       } else {
         await posterCanvas.shareImage(poster.image, `${template.name}.png`)
       }
-    } catch {
-      void toast('海报绘制失败，请重试')
     } finally {
       busy.current = false
     }
