@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict'
 import path from 'node:path'
 import { after, before, describe, test } from 'node:test'
-import { currentPage, launchBrowser, openPhone, root, screenshot, startAll, startServer, PAGE_TRANSITION_MS } from './helpers.mjs'
+import { callPledge, currentPage, launchBrowser, openPhone, root, screenshot, startAll, startServer, PAGE_TRANSITION_MS } from './helpers.mjs'
 
 const ORGANISER_KEY = 'e2e-organiser-key-0123456789'
 const PAGES = [
@@ -17,7 +17,7 @@ const PAGES = [
   // The last poster drawn: all thumbnails are in place.
   ['gallery', '/subpackages/poster/pages/gallery/index', '#poster-thumb-strong-nation'],
   // Pages with more than an empty state once their reader qualifies: checked in that state.
-  ['my-poster', '/subpackages/poster/pages/personal/index', '#my-poster-image', (page) => call(page, { action: 'sign' })],
+  ['my-poster', '/subpackages/poster/pages/personal/index', '#my-poster-image', (page) => callPledge(page, server, { action: 'sign' })],
   ['organiser', '/subpackages/poster/pages/organiser/index', '#organiser-total', (page) => page.request.get(`${server.url}organiser?key=${ORGANISER_KEY}`)],
 ]
 /** What 特大 promises on a 375 px screen. */
@@ -35,18 +35,18 @@ after(async () => {
   await server?.stop()
 })
 
-/**
- * Calls the pledge function with this browser's cookies, from outside the page: before the app
- * starts, so its own first call cannot race this one for the new session cookie.
- */
-const call = (page, data) => page.request.post(`${server.url}api/pledge`, { data })
-
 async function visit (page, route, probe, prepare) {
   await prepare?.(page)
   await page.goto(`${server.url}#${route}`)
   await page.reload()
   await currentPage(page).locator(probe).first().waitFor({ state: 'attached' })
   await page.waitForTimeout(PAGE_TRANSITION_MS)
+}
+
+/** Picks 特大 on the proposal page: saved, every page opened after it is at that size. */
+async function chooseXlarge (page) {
+  await visit(page, '/pages/proposal/index', '#proposal-title')
+  await currentPage(page).locator('#font-size-xlarge').click()
 }
 
 /** axe-core's serious and critical violations on the visible page, as readable lines. */
@@ -74,7 +74,8 @@ async function layoutFaults (page) {
     const shown = [...document.querySelectorAll('.taro_page')].filter((p) => p.checkVisibility()).at(-1)
     const problems = []
     const describe = (element) => `${element.tagName.toLowerCase()}.${[...element.classList].join('.')}`
-    for (const element of shown.querySelectorAll('*')) {
+    const elements = [...shown.querySelectorAll('*')]
+    for (const element of elements) {
       if (!element.checkVisibility() || ['fixed', 'absolute'].includes(getComputedStyle(element).position)) continue
       const box = element.getBoundingClientRect()
       const outer = element.parentElement.getBoundingClientRect()
@@ -85,7 +86,7 @@ async function layoutFaults (page) {
       }
     }
     // Put every scroller back afterwards: screenshots follow.
-    const scrolled = [document.scrollingElement, shown, ...shown.querySelectorAll('*')]
+    const scrolled = [document.scrollingElement, shown, ...elements]
       .filter((element) => element.scrollHeight > element.clientHeight).map((element) => [element, element.scrollTop])
     const walker = document.createTreeWalker(shown, NodeFilter.SHOW_TEXT)
     while (walker.nextNode()) {
@@ -143,8 +144,7 @@ test('the reading controls are named for screen readers (字号 and 简繁 group
 
 test('at 特大 every page keeps text ≥ 18 px, targets ≥ 44 px, and nothing clipped, covered or too wide', async () => {
   const { page, context, errors } = await openPhone(browser)
-  await visit(page, '/pages/proposal/index', '#proposal-title')
-  await currentPage(page).locator('#font-size-xlarge').click()
+  await chooseXlarge(page)
   for (const [name, route, probe, prepare] of PAGES) {
     await visit(page, route, probe, prepare)
     const report = await page.evaluate(({ minText, minTarget }) => {
@@ -180,8 +180,7 @@ test('at 特大 every page keeps text ≥ 18 px, targets ≥ 44 px, and nothing 
 
 test('at 特大 the campaign theme breaks between its two phrases, not inside one', async () => {
   const { page, context, errors } = await openPhone(browser)
-  await visit(page, '/pages/proposal/index', '#proposal-title')
-  await currentPage(page).locator('#font-size-xlarge').click()
+  await chooseXlarge(page)
   await visit(page, '/pages/index/index', '#home-theme')
   const lines = await currentPage(page).locator('#home-theme').evaluate((element) => {
     // The text as laid out: characters grouped by the line box they landed on.

@@ -3,7 +3,7 @@
 // them with the next pledge; deep links open every page, unknown parameters ignored.
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import { currentPage, installImageTools, launchBrowser, openPhone, screenshot, startAll, startServer, PAGE_TRANSITION_MS } from './helpers.mjs'
+import { callPledge, currentPage, installImageTools, launchBrowser, openPhone, screenshot, startAll, startServer, PAGE_TRANSITION_MS } from './helpers.mjs'
 
 const ORGANISER_KEY = 'e2e-organiser-key-0123456789'
 let server
@@ -17,12 +17,6 @@ after(async () => {
   await server?.stop()
 })
 
-/** Calls the pledge function as this page's browser (its own session cookie). */
-const call = (page, data) => page.evaluate(async (body) => {
-  const response = await fetch('/api/pledge', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
-  return response.json()
-}, data)
-
 const input = (page, id) => currentPage(page).locator(`#${id} input, input#${id}`).first()
 
 async function pledge (page) {
@@ -34,7 +28,7 @@ test('an event code credits its pledges to the event, and a shared link credits 
   const organiser = await openPhone(browser)
   await organiser.page.goto(`${server.url}organiser?key=${ORGANISER_KEY}`)
   await currentPage(organiser.page).locator('#organiser-total').waitFor({ state: 'visible' })
-  assert.equal((await call(organiser.page, { action: 'whoami' })).data.admin, true)
+  assert.equal((await callPledge(organiser.page, server, { action: 'whoami' })).data.admin, true)
 
   // The fields are named for screen readers (the placeholder goes once something is typed).
   for (const name of ['活动名称', '活动地点']) assert.equal(await currentPage(organiser.page).getByRole('textbox', { name, exact: true }).count(), 1, name)
@@ -73,7 +67,7 @@ test('an event code credits its pledges to the event, and a shared link credits 
   await scanner.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin })
   await currentPage(scanner.page).locator('#pledge-invite').click()
   const inviteLink = await scanner.page.evaluate(() => navigator.clipboard.readText())
-  const scannerScene = (await call(scanner.page, { action: 'whoami' })).data.scene
+  const scannerScene = (await callPledge(scanner.page, server, { action: 'whoami' })).data.scene
   assert.equal(inviteLink, new URL(`/#/pages/pledge/index?scene=${encodeURIComponent(scannerScene)}`, server.url).href)
 
   const friend = await openPhone(browser)
@@ -81,7 +75,7 @@ test('an event code credits its pledges to the event, and a shared link credits 
   await currentPage(friend.page).locator('#pledge-button').waitFor({ state: 'visible' })
   await friend.page.waitForTimeout(PAGE_TRANSITION_MS)
   await pledge(friend.page)
-  const stats = await call(organiser.page, { action: 'stats' })
+  const stats = await callPledge(organiser.page, server, { action: 'stats' })
   assert.deepEqual(stats.data.sources.filter((row) => row.source === scannerScene), [{ source: scannerScene, count: 1 }])
   await organiser.page.reload()
   await currentPage(organiser.page).locator('#organiser-via-shares').getByText('1', { exact: true }).waitFor()
@@ -107,9 +101,9 @@ test('an event code credits its pledges to the event, and a shared link credits 
   await screenshot(organiser.page, 'organiser')
 
   // A person who is not an organiser cannot create events, and nothing is stored.
-  const refused = await call(friend.page, { action: 'createEvent', name: '冒名活动', date: '2024-09-23', place: '某地' })
+  const refused = await callPledge(friend.page, server, { action: 'createEvent', name: '冒名活动', date: '2024-09-23', place: '某地' })
   assert.equal(refused.code, 40300)
-  const after = await call(organiser.page, { action: 'organiser' })
+  const after = await callPledge(organiser.page, server, { action: 'organiser' })
   assert.deepEqual(after.data.events.map((event) => event.name), ['质量月开放日'])
 
   for (const phone of [organiser, scanner, friend]) {
@@ -124,7 +118,7 @@ test('a wrong organiser key changes nothing; the organiser view stays closed to 
   assert.equal(response.status(), 403)
   await page.goto(`${server.url}#/subpackages/poster/pages/organiser/index`)
   await currentPage(page).getByText('仅限活动组织者').waitFor()
-  assert.equal((await call(page, { action: 'whoami' })).data.admin, false)
+  assert.equal((await callPledge(page, server, { action: 'whoami' })).data.admin, false)
   await context.close()
 })
 

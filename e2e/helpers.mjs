@@ -50,6 +50,16 @@ export async function startServer (env = {}) {
 }
 
 /**
+ * Calls the pledge function with this page's browser cookies (its identity), from outside the
+ * page: it can run before the app starts, whose own first call cannot then race it for the
+ * session cookie. Returns the reply's JSON, whatever its status.
+ */
+export async function callPledge (page, server, data) {
+  const response = await page.request.post(new URL('api/pledge', server.url).href, { data })
+  return response.json()
+}
+
+/**
  * Promise.all for a test file's set-up. If one part fails, the parts that did start (a browser,
  * a server) are closed: left running, they keep the file alive and it hangs instead of failing.
  */

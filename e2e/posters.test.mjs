@@ -3,7 +3,7 @@
 // personal poster carries the server's N and a QR code that opens the pledge page.
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import { browserBundle, currentPage, installImageTools, launchBrowser, loadModule, openPhone, screenshot, startAll, startServer, PAGE_TRANSITION_MS } from './helpers.mjs'
+import { browserBundle, callPledge, currentPage, installImageTools, launchBrowser, loadModule, openPhone, screenshot, startAll, startServer, PAGE_TRANSITION_MS } from './helpers.mjs'
 
 let server
 let browser
@@ -120,10 +120,7 @@ test('a pledger draws a personal poster with the server\'s N, a nickname and a Q
   await page.goto(`${server.url}#/pages/pledge/index`)
   await currentPage(page).locator('#pledge-button').click()
   await currentPage(page).locator('#pledge-number').waitFor({ state: 'visible' })
-  const status = await page.evaluate(async () => {
-    const response = await fetch('/api/pledge', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"action":"status"}' })
-    return response.json()
-  })
+  const status = await callPledge(page, server, { action: 'status' })
   const number = status.data.pledge.number
   assert.ok(Number.isInteger(number) && number >= 1)
 
@@ -139,10 +136,7 @@ test('a pledger draws a personal poster with the server\'s N, a nickname and a Q
 
   await installImageTools(page)
   const link = await decodeQr(currentPage(page).locator('#my-poster-image img, img#my-poster-image').first())
-  const shareCode = await page.evaluate(async () => {
-    const response = await fetch('/api/pledge', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"action":"shareCode"}' })
-    return response.json()
-  })
+  const shareCode = await callPledge(page, server, { action: 'shareCode' })
   assert.equal(link, new URL(`/#/pages/pledge/index?scene=${encodeURIComponent(shareCode.data.scene)}`, server.url).href)
   await screenshot(page, 'poster-personal')
 
