@@ -10,6 +10,29 @@ export type ContentVerdict = 'pass' | 'review' | 'risky'
 /** Resolves with a verdict; rejects when the check could not run (handled as 'unavailable'). */
 export type ContentChecker = (text: string, identity: string) => Promise<ContentVerdict>
 
+/**
+ * Longest wait for a verdict, in milliseconds. msgSecCheck has no deadline of its own, and a
+ * check that hangs must not use up the function's time limit before the pledge is stored: past
+ * this the pledge is stored without the company ('unavailable'), as when the check fails.
+ */
+export const CONTENT_CHECK_TIMEOUT_MS = 2000
+
+/**
+ * `check`'s verdict, or a rejection once CONTENT_CHECK_TIMEOUT_MS pass first. The timer ends
+ * with the race, and a verdict (or failure) arriving later is dropped.
+ */
+export async function checkInTime (check: ContentChecker, text: string, identity: string): Promise<ContentVerdict> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const expired = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`content check: no verdict within ${CONTENT_CHECK_TIMEOUT_MS} ms`)), CONTENT_CHECK_TIMEOUT_MS)
+  })
+  try {
+    return await Promise.race([check(text, identity), expired])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
 export interface WordList {
   risky: readonly string[]
   review: readonly string[]

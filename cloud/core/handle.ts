@@ -2,6 +2,7 @@
  * The pledge function's logic, free of any SDK: the cloud entry and the local HTTP runner
  * both call `handle` with an identity they trust and the untrusted `data` object.
  */
+import { checkInTime } from './content-check'
 import type { ContentChecker } from './content-check'
 import { eventScene, newEventId } from './events'
 import { ErrorCode, EVENT_ID_PATTERN, LIMITS } from './protocol'
@@ -80,7 +81,7 @@ async function attribution (store: PledgeStore, identity: string, source: string
 
 async function checkCompany (deps: HandleDeps, company: string, identity: string): Promise<CompanyRejection | null> {
   try {
-    const verdict = await deps.contentCheck(company, identity)
+    const verdict = await checkInTime(deps.contentCheck, company, identity)
     if (verdict === 'pass') return null
     if (verdict === 'review' || verdict === 'risky') return verdict
     return 'unavailable'

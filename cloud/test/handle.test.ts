@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { createWordListChecker } from '../core/content-check'
+import { CONTENT_CHECK_TIMEOUT_MS, createWordListChecker } from '../core/content-check'
 import type { ContentChecker, ContentVerdict } from '../core/content-check'
 import { handle } from '../core/handle'
 import type { HandleDeps } from '../core/handle'
@@ -286,6 +286,70 @@ describe('handle: content security', () => {
     expect(await check('b a d 公司', 'x')).toBe('risky')
     expect(await check('赌 博公司', 'x')).toBe('review')
     expect(await check('质量公司', 'x')).toBe('pass')
+  })
+})
+
+describe('handle: content check timeout', () => {
+  beforeEach(() => { jest.useFakeTimers() })
+  afterEach(() => { jest.useRealTimers() })
+
+  /** A checker with no deadline of its own, answering `verdict` (or failing) after `ms`. */
+  const answersAfter = (ms: number, verdict: ContentVerdict | Error) => () => new Promise<ContentVerdict>((resolve, reject) => {
+    setTimeout(() => (verdict instanceof Error ? reject(verdict) : resolve(verdict)), ms)
+  })
+
+  /** Starts a sign and tells whether it has replied yet. */
+  function startSign (call: ReturnType<typeof setup>['call']) {
+    const state = { settled: false }
+    const reply = call({ action: 'sign', company: '某公司' }).finally(() => { state.settled = true })
+    return { reply, state }
+  }
+
+  it('is at most 3 s', () => {
+    expect(CONTENT_CHECK_TIMEOUT_MS).toBeGreaterThan(0)
+    expect(CONTENT_CHECK_TIMEOUT_MS).toBeLessThanOrEqual(3000)
+  })
+
+  it('a check that never answers → after the timeout the pledge is stored without the company (unavailable)', async () => {
+    const { call, store, errors } = setup(() => new Promise<ContentVerdict>(() => undefined))
+    const { reply, state } = startSign(call)
+    await jest.advanceTimersByTimeAsync(CONTENT_CHECK_TIMEOUT_MS - 1)
+    expect(state.settled).toBe(false)
+    await jest.advanceTimersByTimeAsync(1)
+    const result = await reply
+    expect(result.code).toBe(ErrorCode.OK)
+    expect(result.message).toContain('暂时无法审核')
+    expect(result.data).toEqual({
+      pledge: { number: 1, company: null, companyCount: 0, pledgedAt: NOW.toISOString() },
+      alreadyPledged: false, companyRejected: 'unavailable', total: 1,
+    })
+    expect(await store.get('user-1')).toMatchObject({ number: 1, company: null })
+    expect(errors).toEqual([expect.objectContaining({ message: expect.stringContaining(`${CONTENT_CHECK_TIMEOUT_MS} ms`) })])
+    expect(jest.getTimerCount()).toBe(0)
+  })
+
+  it('a verdict just under the timeout counts, and its timer is cleared', async () => {
+    const { call, store, errors } = setup(answersAfter(CONTENT_CHECK_TIMEOUT_MS - 1, 'pass'))
+    const { reply } = startSign(call)
+    await jest.advanceTimersByTimeAsync(CONTENT_CHECK_TIMEOUT_MS - 1)
+    expect((await reply).data).toMatchObject({ companyRejected: null, pledge: { company: '某公司', companyCount: 1 } })
+    expect(await store.get('user-1')).toMatchObject({ company: '某公司' })
+    expect(errors).toEqual([])
+    expect(jest.getTimerCount()).toBe(0)
+  })
+
+  it.each([
+    ['a pass', 'pass' as const],
+    ['a failure', new Error('errCode: -1 system busy')],
+  ])('%s arriving after the timeout is ignored', async (_label, late) => {
+    const { call, store, errors } = setup(answersAfter(CONTENT_CHECK_TIMEOUT_MS + 500, late))
+    const { reply } = startSign(call)
+    await jest.advanceTimersByTimeAsync(CONTENT_CHECK_TIMEOUT_MS)
+    expect(((await reply).data as SignResult).companyRejected).toBe('unavailable')
+    await jest.advanceTimersByTimeAsync(1000)
+    expect(await store.get('user-1')).toMatchObject({ company: null })
+    expect(await store.companyCount('某公司')).toBe(0)
+    expect(errors).toHaveLength(1)
   })
 })
 

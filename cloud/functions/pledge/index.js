@@ -43,6 +43,20 @@ function parseAdminList(value) {
   return value.split(/[\s,，]+/u).filter((id) => id !== "");
 }
 
+// cloud/core/content-check.ts
+var CONTENT_CHECK_TIMEOUT_MS = 2e3;
+async function checkInTime(check, text, identity) {
+  let timer;
+  const expired = new Promise((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`content check: no verdict within ${CONTENT_CHECK_TIMEOUT_MS} ms`)), CONTENT_CHECK_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([check(text, identity), expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 // cloud/core/events.ts
 var import_node_crypto = require("node:crypto");
 var ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
@@ -293,7 +307,7 @@ async function attribution(store2, identity, source) {
 async function checkCompany(deps, company, identity) {
   var _a;
   try {
-    const verdict = await deps.contentCheck(company, identity);
+    const verdict = await checkInTime(deps.contentCheck, company, identity);
     if (verdict === "pass") return null;
     if (verdict === "review" || verdict === "risky") return verdict;
     return "unavailable";
