@@ -7,14 +7,15 @@ const testUtils = path.dirname(require.resolve('@tarojs/test-utils-react/package
 const taroH5Runtime = path.join(testUtils, 'dist/jest/runtime/taro-h5.js')
 
 /** @type {import('jest').Config} */
-module.exports = {
+const unit = {
+  displayName: 'unit',
   testEnvironment: 'jsdom',
   testMatch: [
     '<rootDir>/test/**/*.test.{ts,tsx}',
     '<rootDir>/cloud/**/*.test.ts',
     '<rootDir>/server/**/*.test.ts',
   ],
-  testPathIgnorePatterns: ['/dist/', '/node_modules/', '<rootDir>/e2e/'],
+  testPathIgnorePatterns: ['/dist/', '/node_modules/', '<rootDir>/e2e/', '<rootDir>/test/weapp-run/'],
   setupFiles: ['<rootDir>/test/support/setup.js'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'mjs', 'cjs', 'json'],
   transform: {
@@ -50,3 +51,20 @@ module.exports = {
     DEPRECATED_ADAPTER_COMPONENT: false,
   },
 }
+
+/**
+ * The built mini-program itself (dist/weapp, so it runs after the weapp build): its compiled JS
+ * runs untransformed under miniprogram-simulate; only our TypeScript (harness, fake, function
+ * core) goes through Babel.
+ */
+const weappRun = {
+  displayName: 'weapp-run',
+  testEnvironment: 'jsdom',
+  testMatch: ['<rootDir>/test/weapp-run/**/*.test.ts'],
+  transform: { '^.+\\.tsx?$': 'babel-jest' },
+  transformIgnorePatterns: ['/node_modules/', '/dist/'],
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  setupFiles: ['<rootDir>/test/weapp-run/setup.js'],
+}
+
+module.exports = { projects: [unit, weappRun] }

@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // `npm test`: every tier in order, stopping at the first failure.
-// typecheck → lint → content sync → unit (Jest) → weapp build + wcc/wcsc → H5 build → browser (node --test).
+// typecheck → lint → content sync → unit (Jest: unit + weapp twins) → weapp build + wcc/wcsc →
+// weapp run (Jest: dist/weapp in miniprogram-simulate) → size → H5 build → browser (node --test).
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-const jestReport = path.join(os.tmpdir(), `jest-report-${process.pid}.json`)
+const jestReport = (stage) => path.join(os.tmpdir(), `jest-report-${process.pid}-${stage}.json`)
 const seed = path.resolve('../shared/seed/000_35242d59f85e6fb5.txt')
 
 const stages = [
@@ -14,8 +15,9 @@ const stages = [
   ['lint', 'npx', ['eslint', '--max-warnings', '0', '.']],
   // Content is committed; when the seed is beside the repo, prove it still regenerates identically.
   ...(fs.existsSync(seed) ? [['content', 'node', ['scripts/build-content.mjs', '--check']]] : []),
-  ['unit', 'npx', ['jest', '--json', `--outputFile=${jestReport}`]],
+  ['unit', 'npx', ['jest', '--selectProjects', 'unit', '--json', `--outputFile=${jestReport('unit')}`]],
   ['weapp', 'node', ['scripts/check-weapp.mjs']],
+  ['weapp-run', 'npx', ['jest', '--selectProjects', 'weapp-run', '--json', `--outputFile=${jestReport('weapp-run')}`]],
   ['size', 'node', ['scripts/size.mjs', '--no-build']],
   ['build:h5', 'npm', ['run', '--silent', 'build:h5']],
   ['browser', 'node', ['--test', '--test-concurrency=2', '--test-reporter=spec', 'e2e/']],
@@ -41,11 +43,12 @@ function run (name, cmd, args) {
 }
 
 function tally (name, out) {
-  if (name === 'unit' && fs.existsSync(jestReport)) {
-    const report = JSON.parse(fs.readFileSync(jestReport, 'utf8'))
-    counts.passed += report.numPassedTests
-    counts.failed += report.numFailedTests
-    fs.rmSync(jestReport)
+  const report = jestReport(name)
+  if (fs.existsSync(report)) {
+    const { numPassedTests, numFailedTests } = JSON.parse(fs.readFileSync(report, 'utf8'))
+    counts.passed += numPassedTests
+    counts.failed += numFailedTests
+    fs.rmSync(report)
   }
   if (name === 'browser') {
     counts.passed += Number(/^ℹ pass (\d+)/m.exec(out)?.[1] ?? 0)

@@ -1,0 +1,350 @@
+/**
+ * Runs the built mini-program (dist/weapp) as WeChat would, offline: miniprogram-simulate renders
+ * each page's WXML with WeChat's own compiler (wcc) in jsdom, the app's and pages' compiled JS run
+ * untouched, `wx` is the project's fake (test/support/wx-fake.ts) and wx.cloud.callFunction is
+ * answered by the real function core (cloud/core/handle.ts) over the memory store.
+ *
+ * WeChat's `Page` is simulated on j-component's `Component` (onLoad/onShow when attached), `App`,
+ * `getApp` and `getCurrentPages` are provided here, and routes the fake carries out open, hide and
+ * unload pages. Every console error or warning (a React error, a `Template … not found` from
+ * wcc's output) is kept, and the tests fail on any.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { createWordListChecker } from '../../cloud/core/content-check'
+import { handle } from '../../cloud/core/handle'
+import type { HandleDeps } from '../../cloud/core/handle'
+import { createMemoryStore } from '../../cloud/core/stores/memory'
+import { createWxFake } from '../support/wx-fake'
+import type { Route, WxFake, WxFakeOptions } from '../support/wx-fake'
+
+export const DIST = path.resolve(__dirname, '../../dist/weapp')
+
+interface AppJson {
+  pages: string[]
+  subPackages?: Array<{ root: string; pages: string[] }>
+  tabBar: { list: Array<{ pagePath: string }> }
+}
+
+export function readAppJson (): { pages: string[]; tabs: string[] } {
+  const file = path.join(DIST, 'app.json')
+  if (!fs.existsSync(file)) throw new Error(`${file} 不存在：先运行 npm run build:weapp`)
+  const app = JSON.parse(fs.readFileSync(file, 'utf8')) as AppJson
+  const sub = (app.subPackages ?? []).flatMap((pkg) => pkg.pages.map((page) => `${pkg.root.replace(/\/$/, '')}/${page}`))
+  return { pages: [...app.pages, ...sub], tabs: app.tabBar.list.map((tab) => tab.pagePath) }
+}
+
+/** The slice of j-component's component wrapper the harness uses. */
+interface SimComponent {
+  dom: HTMLElement
+  instance: PageInstance
+  attach (parent: Element): void
+  detach (): void
+}
+
+interface PageInstance {
+  route: string
+  options: Record<string, string>
+  onLoad (query: Record<string, string>): void
+  onShow (): void
+  onReady (): void
+  onHide (): void
+  onUnload (): void
+  onShareAppMessage?: (options: object) => { title?: string; path?: string; imageUrl?: string }
+  onShareTimeline?: () => { title?: string; query?: string; imageUrl?: string }
+  [key: string]: unknown
+}
+
+interface ExparserModule {
+  Event: {
+    create (name: string, detail: object, options: object): unknown
+    dispatchEvent (target: unknown, event: unknown): void
+  }
+}
+
+export interface LaunchConfig {
+  /** The page WeChat opens first, with its query (as a code or a shared card carries it). */
+  path?: string
+  query?: Record<string, string>
+  scene?: number
+  openid?: string
+  /** Identities the function treats as organisers. */
+  admins?: string[]
+  wx?: Omit<WxFakeOptions, 'launch' | 'app' | 'cloud' | 'openid'>
+  /** A store shared between launches (a second person, or the same one relaunching). */
+  deps?: HandleDeps
+}
+
+const TEMPLATE_MISSING = /Template .* not found/
+
+export class WeappPage {
+  constructor (readonly route: string, readonly query: Record<string, string>, private readonly comp: SimComponent, private readonly app: WeappApp) {}
+
+  get instance (): PageInstance {
+    return this.comp.instance
+  }
+
+  /** The page's text as WeChat would render it. */
+  text (): string {
+    return this.comp.dom.textContent ?? ''
+  }
+
+  /**
+   * The element with WeChat id `#id` (exparser keeps ids as properties, not DOM attributes), or the
+   * innermost element whose text is exactly `text`.
+   */
+  find (selector: string): HTMLElement | null {
+    const elements = [...this.comp.dom.querySelectorAll<HTMLElement>('*')]
+    if (selector.startsWith('#')) {
+      const id = selector.slice(1)
+      return elements.find((element) => (element as unknown as { __wxElement?: { id?: string } }).__wxElement?.id === id) ?? null
+    }
+    return elements.reverse().find((element) => element.textContent?.trim() === selector) ?? null
+  }
+
+  /** Waits until the page shows `text` (Taro renders through setData, asynchronously). */
+  async waitForText (text: string | RegExp, timeoutMs = 2000): Promise<string> {
+    const found = () => (typeof text === 'string' ? this.text().includes(text) : text.test(this.text()))
+    await this.app.waitFor(found, timeoutMs, () => `页面 ${this.route} 没有出现“${String(text)}”。现在显示：${this.text().slice(0, 400)}`)
+    return this.text()
+  }
+
+  async waitFor (selector: string, timeoutMs = 2000): Promise<HTMLElement> {
+    await this.app.waitFor(() => this.find(selector) !== null, timeoutMs, () => `页面 ${this.route} 没有出现 ${selector}`)
+    return this.find(selector)!
+  }
+
+  /** A WeChat event on the element, as a finger or the keyboard sends it (tap, input, blur …). */
+  async trigger (selector: string, event: string, detail: object = {}) {
+    const element = await this.waitFor(selector)
+    const target = (element as unknown as { __wxElement?: unknown }).__wxElement
+    if (!target) throw new Error(`${selector} 不是小程序节点`)
+    const exparser = this.app.exparser
+    exparser.Event.dispatchEvent(target, exparser.Event.create(event, detail, {
+      originalEvent: new CustomEvent(event),
+      bubbles: true,
+      capturePhase: true,
+      composed: true,
+      extraFields: { touches: {}, changedTouches: {} },
+    }))
+    await this.app.settle()
+  }
+
+  tap (selector: string) {
+    return this.trigger(selector, 'tap', { x: 0, y: 0 })
+  }
+
+  input (selector: string, value: string) {
+    return this.trigger(selector, 'input', { value, cursor: value.length, keyCode: 0 })
+  }
+
+  /** What the share menu would send: WeChat calls onShareAppMessage / onShareTimeline. */
+  shareToFriend () {
+    return this.instance.onShareAppMessage?.({ from: 'menu' })
+  }
+
+  shareToMoments () {
+    return this.instance.onShareTimeline?.()
+  }
+
+  attach () {
+    const parent = document.createElement('parent-wrapper')
+    document.body.appendChild(parent)
+    this.comp.attach(parent)
+  }
+
+  detach () {
+    this.comp.detach()
+  }
+}
+
+export class WeappApp {
+  readonly fake: WxFake
+  readonly deps: HandleDeps
+  /** Console errors and warnings while the app ran. */
+  readonly problems: string[] = []
+  /** Open pages, bottom first (getCurrentPages). */
+  readonly stack: WeappPage[] = []
+  exparser!: ExparserModule
+  private simulate!: { load (file: string, options: object): string; render (id: string): SimComponent }
+  private loaded = new Map<string, string>()
+  private pending: { route: string; query: Record<string, string> } | null = null
+  private appConfig: { onLaunch?: (o: object) => void; onShow?: (o: object) => void } | null = null
+  private routing: Promise<unknown> = Promise.resolve()
+  private readonly spies: jest.SpyInstance[] = []
+  private readonly app = readAppJson()
+
+  constructor (private readonly config: LaunchConfig) {
+    const admins = new Set(config.admins ?? [])
+    this.deps = config.deps ?? { store: createMemoryStore(), contentCheck: createWordListChecker() }
+    const deps = { ...this.deps, isAdmin: (identity: string) => admins.has(identity), onError: (error: unknown) => this.problems.push(`pledge function: ${String((error as Error)?.stack ?? error)}`) }
+    this.fake = createWxFake({
+      ...config.wx,
+      app: this.app,
+      launch: { path: config.path ?? 'pages/index/index', query: config.query ?? {}, scene: config.scene ?? 1001 },
+      openid: config.openid ?? 'o-weapp-user',
+      cloud: (_name, data, openid) => handle(openid, data, deps),
+    })
+  }
+
+  /** Loads app.js (the Taro runtime, App()) and opens the launch page, as WeChat starts an app. */
+  async launch (): Promise<WeappPage> {
+    for (const level of ['error', 'warn'] as const) {
+      this.spies.push(jest.spyOn(console, level).mockImplementation((...args: unknown[]) => {
+        this.problems.push(`console.${level}: ${args.map((arg) => (arg instanceof Error ? arg.stack ?? arg.message : String(arg))).join(' ')}`)
+      }))
+    }
+    const globals = globalThis as Record<string, unknown>
+    // simulate merges its own stub `wx` under ours when it loads; the fake alone must answer.
+    globals.wx = this.fake.wx
+    this.simulate = jest.requireActual('miniprogram-simulate')
+    this.exparser = jest.requireActual(require.resolve('miniprogram-exparser', { paths: [path.dirname(require.resolve('j-component'))] }))
+    globals.wx = this.fake.wx
+    globals.App = (config: WeappApp['appConfig']) => { this.appConfig = config }
+    globals.getApp = () => this.appConfig
+    globals.getCurrentPages = () => this.stack.map((page) => page.instance)
+    globals.Page = (options: Record<string, unknown>) => this.registerPage(options)
+    this.fake.followRoutes((route) => { this.routing = this.routing.then(() => this.follow(route)) })
+
+    jest.requireActual(path.join(DIST, 'app.js'))
+    const launch = this.fake.wx.getLaunchOptionsSync()
+    this.appConfig?.onLaunch?.(launch)
+    this.appConfig?.onShow?.(launch)
+    const query = new URLSearchParams(this.config.query ?? {}).toString()
+    return this.open(`/${launch.path}${query ? `?${query}` : ''}`)
+  }
+
+  /** WeChat's Page() on j-component's Component: page methods, and the load/show lifecycle on attach. */
+  private registerPage (options: Record<string, unknown>) {
+    const methods: Record<string, unknown> = {}
+    for (const [key, value] of Object.entries(options)) if (typeof value === 'function') methods[key] = value
+    const harness = this
+    ;(globalThis as unknown as { Component: (definition: object) => void }).Component({
+      data: options.data ?? {},
+      methods,
+      lifetimes: {
+        attached (this: PageInstance) {
+          const { route, query } = harness.pending!
+          this.route = route
+          this.__route__ = route
+          this.options = query
+          this.onLoad(query)
+          this.onShow()
+          setTimeout(() => this.onReady(), 0)
+        },
+      },
+    })
+  }
+
+  /** Opens a page on top of the stack (a route, or the launch page). */
+  async open (url: string): Promise<WeappPage> {
+    const [route, search = ''] = url.replace(/^\//, '').split('?')
+    if (!this.app.pages.includes(route)) throw new Error(`app.json 中没有页面 ${route}`)
+    const query = Object.fromEntries(new URLSearchParams(search))
+    let id = this.loaded.get(route)
+    if (id === undefined) {
+      this.pending = { route, query }
+      id = this.simulate.load(path.join(DIST, route), { compiler: 'official', rootPath: DIST })
+      this.loaded.set(route, id)
+    }
+    this.pending = { route, query }
+    const page = new WeappPage(route, query, this.simulate.render(id), this)
+    this.stack.push(page)
+    page.attach()
+    await this.ticks()
+    return page
+  }
+
+  get current (): WeappPage {
+    return this.stack[this.stack.length - 1]
+  }
+
+  private unload (page: WeappPage) {
+    page.instance.onUnload()
+    page.detach()
+  }
+
+  private async follow (route: Route) {
+    const top = this.current
+    const url = route.url ?? ''
+    const target = url.replace(/^\//, '').split('?')[0]
+    switch (route.api) {
+      case 'navigateTo':
+        top.instance.onHide()
+        await this.open(url)
+        break
+      case 'redirectTo':
+        this.unload(this.stack.pop()!)
+        await this.open(url)
+        break
+      case 'reLaunch':
+        while (this.stack.length > 0) this.unload(this.stack.pop()!)
+        await this.open(url)
+        break
+      case 'switchTab': {
+        // Tab pages stay alive; every other page is closed.
+        while (this.stack.length > 0 && !this.app.tabs.includes(this.current.route)) this.unload(this.stack.pop()!)
+        const kept = this.stack.find((page) => page.route === target)
+        this.current?.instance.onHide()
+        if (kept) {
+          this.stack.splice(this.stack.indexOf(kept), 1)
+          this.stack.push(kept)
+          kept.instance.onShow()
+          await this.ticks()
+        } else {
+          await this.open(url)
+        }
+        break
+      }
+      case 'navigateBack':
+        for (let i = 0; i < (route.delta ?? 1) && this.stack.length > 1; i++) this.unload(this.stack.pop()!)
+        this.current.instance.onShow()
+        await this.ticks()
+        break
+    }
+  }
+
+  /** Lets timers, promises and setData run, and any route in progress finish. */
+  async settle () {
+    await this.ticks()
+    await this.routing
+  }
+
+  private async ticks (rounds = 5) {
+    for (let i = 0; i < rounds; i++) await new Promise((resolve) => setTimeout(resolve, 0))
+  }
+
+  async waitFor (condition: () => boolean, timeoutMs: number, message: () => string) {
+    const deadline = Date.now() + timeoutMs
+    while (!condition()) {
+      if (Date.now() > deadline) throw new Error(message())
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    }
+  }
+
+  /** Waits for the page a route opens. */
+  async waitForPage (route: string, timeoutMs = 2000): Promise<WeappPage> {
+    await this.waitFor(() => this.current?.route === route, timeoutMs, () => `没有打开 ${route}，当前页面 ${this.current?.route}`)
+    await this.settle()
+    return this.current
+  }
+
+  /** Ends the run: restores the console and returns what it said (tests expect nothing). */
+  close (): string[] {
+    while (this.stack.length > 0) this.unload(this.stack.pop()!)
+    this.spies.forEach((spy) => spy.mockRestore())
+    return this.problems
+  }
+
+  missingTemplates (): string[] {
+    return this.problems.filter((line) => TEMPLATE_MISSING.test(line))
+  }
+}
+
+/** Starts a fresh app (new module registry: new Taro runtime, new simulator) and opens its first page. */
+export async function launchApp (config: LaunchConfig = {}) {
+  jest.resetModules()
+  const app = new WeappApp(config)
+  const page = await app.launch()
+  return { app, page }
+}
