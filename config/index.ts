@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import { getBrowsersList } from 'miniprogram-compat'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
 import { StagedBootPlugin } from './h5-staged-boot'
 import devConfig from './dev'
@@ -12,6 +13,19 @@ const designWidth = (input?: string | number | { file?: string }) =>
 // The wire contract (cloud/core/protocol.ts) is shared with the cloud function; Taro only
 // compiles src/ unless told otherwise.
 const sharedSources = { include: [path.resolve(__dirname, '..', 'cloud/core')] }
+
+// The oldest WeChat base library (基础库) we support: wx.getWindowInfo and wx.getAppBaseInfo are
+// called without canIUse and exist from 2.20.1. Set the same 最低基础库版本 in the admin console.
+const MIN_BASE_LIBRARY = '2.20.1'
+
+// WeChat runs our JS on the phone's own engine (JavaScriptCore on iOS: no `?.` before 13.4) and
+// does not transpile on upload, so the weapp build targets the engines miniprogram-compat lists for
+// that base library (ios 11, chrome 53, safari 10); H5 keeps package.json's modern browserslist.
+// BROWSERSLIST overrides it for Babel (babel-preset-taro) and autoprefixer (WXSS). Chrome 53 and
+// Safari 10 lack async functions: they become native generators, with no regenerator runtime.
+// Taro already runs node_modules/*taro* (Taro, NutUI) through Babel; the other packages in the
+// bundle (React, dayjs, @babel/runtime …) ship ES2015 syntax, so compile.include needs no more.
+if (process.env.TARO_ENV === 'weapp') process.env.BROWSERSLIST = getBrowsersList(MIN_BASE_LIBRARY)!.join(', ')
 
 // https://docs.taro.zone/docs/next/config#defineconfig-辅助函数
 export default defineConfig<'webpack5'>(async (merge) => {

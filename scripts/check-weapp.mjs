@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 // `npm run test:weapp`: build the mini-program, then compile every WXML and WXSS file with
-// WeChat's own compilers (wcc/wcsc from the npm package miniprogram-compiler) and check that
-// app.json's pages, subpackages and tab bar point at files that exist.
+// WeChat's own compilers (wcc/wcsc from the npm package miniprogram-compiler), parse every
+// script as ES2017 with acorn, and check that app.json's pages, subpackages and tab bar point at
+// files that exist.
 //   node scripts/check-weapp.mjs [--no-build] [--dir dist/weapp]
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import * as acorn from 'acorn'
 
 const require = createRequire(import.meta.url)
 const { values: args } = parseArgs({
@@ -20,6 +22,12 @@ const dir = path.resolve(args.dir)
 // wcc/wcsc print whole compiled apps to stdout; the package's 1 MB default is too small.
 const maxBuffer = 64 * 1024 * 1024
 const PAGE_FILES = ['.js', '.json', '.wxml']
+// WeChat runs scripts as uploaded (project.config.json "es6": false) and a syntax gap cannot be
+// polyfilled (框架 → JavaScript 支持情况,
+// https://developers.weixin.qq.com/miniprogram/dev/framework/runtime/js-support.html). On iOS the
+// engine is the system's JavaScriptCore: `?.`/`??` need iOS 13.4, `??=` iOS 14, and one such
+// token stops the whole file. The weapp build targets older engines (config/index.ts), so ES2017.
+const ES_VERSION = 2017
 
 if (!args['no-build']) {
   const build = spawnSync('npx', ['taro', 'build', '--type', 'weapp'], { stdio: 'inherit' })
@@ -94,14 +102,30 @@ function compileWxss (files) {
   if (result instanceof Error) problems.push(`wcsc: ${result.message.trim()}`)
 }
 
+/** Every script must parse as ES_VERSION; acorn reports the first error in each file. */
+function parseScripts (files) {
+  for (const file of files) {
+    const source = fs.readFileSync(path.join(dir, file), 'utf8')
+    try {
+      acorn.parse(source, { ecmaVersion: ES_VERSION, sourceType: 'script' })
+    } catch (error) {
+      if (!(error instanceof SyntaxError)) throw error
+      const snippet = source.slice(Math.max(0, error.pos - 30), error.pos + 30).replace(/\s+/g, ' ')
+      problems.push(`${file}:${error.loc.line}:${error.loc.column} 不是 ES${ES_VERSION}（旧版 iOS 无法运行）：${snippet}`)
+    }
+  }
+}
+
 const started = performance.now()
 const pageCount = checkAppJson()
 const wxml = fs.existsSync(dir) ? listFiles(dir, '.wxml') : []
 const wxss = fs.existsSync(dir) ? listFiles(dir, '.wxss') : []
+const scripts = fs.existsSync(dir) ? listFiles(dir, '.js') : []
 if (fs.existsSync(dir)) {
   for (const file of listFiles(dir, '.json')) if (file !== 'app.json') readJson(path.join(dir, file))
   compileWxml(wxml)
   compileWxss(wxss)
+  parseScripts(scripts)
 }
 const ms = (performance.now() - started).toFixed(0)
 
@@ -110,4 +134,4 @@ if (problems.length > 0) {
   for (const problem of problems) console.error(`  ✗ ${problem}`)
   process.exit(1)
 }
-console.log(`check-weapp: ${pageCount} 个页面；wcc 编译 ${wxml.length} 个 WXML，wcsc 编译 ${wxss.length} 个 WXSS，无错误（${ms} ms）`)
+console.log(`check-weapp: ${pageCount} 个页面；wcc 编译 ${wxml.length} 个 WXML，wcsc 编译 ${wxss.length} 个 WXSS，acorn 解析 ${scripts.length} 个脚本（ES${ES_VERSION}），无错误（${ms} ms）`)

@@ -26,8 +26,8 @@ function run (script: string, args: string[], cwd = root) {
   return { status: result.status, output: result.stdout + result.stderr }
 }
 
-const page = (name: string, wxml = '<view class="a">{{ title }}</view>', wxss = '.a { color: #333; }') => ({
-  [`${name}.js`]: 'Page({})',
+const page = (name: string, wxml = '<view class="a">{{ title }}</view>', wxss = '.a { color: #333; }', js = 'Page({})') => ({
+  [`${name}.js`]: js,
   [`${name}.json`]: '{}',
   [`${name}.wxml`]: wxml,
   [`${name}.wxss`]: wxss,
@@ -50,8 +50,30 @@ const validApp = () => ({
 describe('check-weapp', () => {
   test('a valid mini-program compiles with wcc and wcsc', () => {
     const { status, output } = run('check-weapp.mjs', ['--dir', writeApp(validApp())])
-    expect(output).toContain('wcc 编译 3 个 WXML，wcsc 编译 5 个 WXSS')
+    expect(output).toContain('wcc 编译 3 个 WXML，wcsc 编译 5 个 WXSS，acorn 解析 4 个脚本（ES2017）')
     expect(status).toBe(0)
+  })
+
+  // Old iOS JavaScriptCore stops at the first token past ES2017; async/await is ES2017 and runs.
+  const withScript = (js: string) => writeApp({ ...validApp(), ...page('sub/pages/extra/index', undefined, undefined, js) })
+
+  test('an ES2017 script with async/await passes', () => {
+    const js = 'const load = async ({ id } = {}, ...rest) => [await id, 2 ** rest.length]\nPage({ onLoad: load })'
+    const { status, output } = run('check-weapp.mjs', ['--dir', withScript(js)])
+    expect(output).toContain('acorn 解析 4 个脚本（ES2017），无错误')
+    expect(status).toBe(0)
+  })
+
+  test.each([
+    ['a?.b', 'Page({ onLoad (a) { return a?.b } })'],
+    ['a ?? 1', 'Page({ onLoad (a) { return a ?? 1 } })'],
+    ['{ ...a }', 'Page({ onLoad (a) { return { ...a } } })'],
+    ['catch {}', 'Page({ onLoad () { try { wx.x() } catch {} } })'],
+  ])('%s fails and names the file, line and column', (syntax, js) => {
+    const { status, output } = run('check-weapp.mjs', ['--dir', withScript(`// page\n${js}`)])
+    expect(status).toBe(1)
+    expect(output).toMatch(/sub\/pages\/extra\/index\.js:2:\d+ 不是 ES2017（旧版 iOS 无法运行）：/)
+    expect(output).toContain(syntax)
   })
 
   test('broken WXML fails and names the file', () => {
