@@ -1,11 +1,15 @@
 import type { PropsWithChildren } from 'react'
 import { useDidShow, usePageNotFound } from '@tarojs/taro'
+import { configure as configureNutIcons } from '@nutui/icons-react-taro'
 import { getWhoAmI, rememberArrival } from '@/services/attribution'
 import { showNotFound } from '@/services/navigation'
 import { platform } from '@/services/platform'
 import './app.scss'
 
 platform.initCloud()
+// NutUI draws its icons (the button's loading spinner) as <i>, a tag WeChat's templates lack: the
+// spinner rendered nothing there. As a View it renders on both.
+if (process.env.TARO_ENV === 'weapp') configureNutIcons({ tag: 'view' })
 
 function App ({ children }: PropsWithChildren) {
   // A stale shared link or a mistyped H5 path lands on a friendly page, not a blank one.
