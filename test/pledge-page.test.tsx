@@ -1,6 +1,7 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react'
 import { safeExecute } from '@tarojs/runtime'
-import PledgePage, { MOMENTS_SINGLE_PAGE_SCENE } from '@/pages/pledge'
+import PledgePage from '@/pages/pledge'
+import { MOMENTS_SINGLE_PAGE_SCENE } from '@/services/moments'
 import { readArrival, rememberArrival } from '@/services/attribution'
 import { confirm } from '@/services/feedback'
 import { ROUTES } from '@/services/navigation'

@@ -19,14 +19,22 @@ export function shareQuery (query?: string): string {
 }
 
 /**
- * Share to a friend (5:4 cover) and to Moments (1:1 cover) with the same title and page. The
- * page's config must set enableShareAppMessage and enableShareTimeline, or WeChat greys the
- * menu items out.
+ * Share to a friend (5:4 cover) with `title`, opening `path`. The page's config must set
+ * enableShareAppMessage, or WeChat greys the menu item out.
  */
-export function usePageShare ({ title, path, query }: PageShare) {
+export function useFriendShare ({ title, path, query }: PageShare) {
   useShareAppMessage(() => {
     const full = shareQuery(query)
     return { title, path: full ? `${path}?${full}` : path, imageUrl: SHARE_COVERS.friend }
   })
-  useShareTimeline(() => ({ title, query: shareQuery(query) || undefined, imageUrl: SHARE_COVERS.moments }))
+}
+
+/**
+ * Share to a friend and to Moments (1:1 cover) with the same title. Moments always reopens the
+ * current page, in single-page mode: only for pages that work there (no login, no navigation);
+ * their config also sets enableShareTimeline.
+ */
+export function usePageShare (share: PageShare) {
+  useFriendShare(share)
+  useShareTimeline(() => ({ title: share.title, query: shareQuery(share.query) || undefined, imageUrl: SHARE_COVERS.moments }))
 }

@@ -1,5 +1,6 @@
 import { ErrorCode } from '../../cloud/core/protocol'
 import type { Action, FunctionResult, PledgeRequest, ResultMap } from '../../cloud/core/protocol'
+import { inMomentsSinglePage } from './moments'
 import { platform } from './platform'
 import { NetworkError } from './platform-types'
 
@@ -7,6 +8,8 @@ import { NetworkError } from './platform-types'
 export const RETRY_DELAYS_MS = [300, 900] as const
 /** Stand-in code for "the call never got an answer"; not one the function sends. */
 export const NETWORK_ERROR_CODE = -1
+/** Stand-in code for "not called": a Moments single-page has no login to call the function with. */
+export const SINGLE_PAGE_ERROR_CODE = -2
 
 /** The one error type callers see: the function's coded reply, or a network failure. */
 export class CloudError extends Error {
@@ -39,6 +42,8 @@ export async function callFunction<A extends Action> (
   data: Extract<PledgeRequest, { action: A }>,
   delay: Delay = sleep,
 ): Promise<ResultMap[A]> {
+  // It would fail after its retries with a network error, which is not what is wrong.
+  if (inMomentsSinglePage()) throw new CloudError(SINGLE_PAGE_ERROR_CODE, '朋友圈中打开的页面无法联网，请点击屏幕下方“前往小程序”', false)
   for (let attempt = 0; ; attempt++) {
     let reply: unknown
     try {

@@ -21,32 +21,40 @@ export const TABS: ReadonlyArray<{ tab: Tab, text: string }> = [
   { tab: 'pledge', text: '我的承诺' },
 ]
 
+/**
+ * A route that did not happen resolves false instead of rejecting into nobody's hands: WeChat tells
+ * the person itself (a Moments single-page shows 请前往小程序使用完整服务).
+ */
+function go (route: Promise<unknown>): Promise<boolean> {
+  return route.then(() => true, () => false)
+}
+
 /** Switches to one of the three tab-bar pages. */
 export function openTab (tab: Tab) {
-  return Taro.switchTab({ url: ROUTES[tab] })
+  return go(Taro.switchTab({ url: ROUTES[tab] }))
 }
 
 /** Opens the in-app detail of one media report. */
 export function openNews (id: string) {
-  return Taro.navigateTo({ url: `${ROUTES.news}?id=${encodeURIComponent(id)}` })
+  return go(Taro.navigateTo({ url: `${ROUTES.news}?id=${encodeURIComponent(id)}` }))
 }
 
 /** Opens the poster gallery (a subpackage, loaded on first visit). */
 export function openPosters () {
-  return Taro.navigateTo({ url: ROUTES.posters })
+  return go(Taro.navigateTo({ url: ROUTES.posters }))
 }
 
 /** Opens my pledge poster (same subpackage as the gallery). */
 export function openMyPoster () {
-  return Taro.navigateTo({ url: ROUTES.myPoster })
+  return go(Taro.navigateTo({ url: ROUTES.myPoster }))
 }
 
 /** Opens the organiser view (in the poster subpackage; only organisers see the entry). */
 export function openOrganiser () {
-  return Taro.navigateTo({ url: ROUTES.organiser })
+  return go(Taro.navigateTo({ url: ROUTES.organiser }))
 }
 
 /** Replaces an unknown page with the friendly "未找到" page. */
 export function showNotFound () {
-  return Taro.redirectTo({ url: ROUTES.notFound })
+  return go(Taro.redirectTo({ url: ROUTES.notFound }))
 }

@@ -12,7 +12,7 @@ import { usePageShare } from '@/hooks/use-page-share'
 import { getWhoAmI } from '@/services/attribution'
 import { copyInviteLink, INVITE_OPENS_SHARE_MENU } from '@/services/invite'
 import { openMyPoster, openOrganiser, openPosters, ROUTES } from '@/services/navigation'
-import { platform } from '@/services/platform'
+import { inMomentsSinglePage } from '@/services/moments'
 import { readCompany, saveCompany } from '@/services/pledge-draft'
 import { formatFullDate } from '@/utils/format-date'
 import { asButton, asHeading, labelled } from '@/services/a11y'
@@ -20,16 +20,14 @@ import { useArrivalEvent } from './use-arrival-event'
 import { usePledge } from './use-pledge'
 import './index.scss'
 
-/** WeChat opens a Moments share in single-page mode: no login, so no pledge. */
-export const MOMENTS_SINGLE_PAGE_SCENE = 1154
-
 export default function PledgePage () {
   const root = usePageClass('qm-page pledge')
   const { campaign, proposal } = useContent()
   // Share cards stay in 简体 (as published): the friend opens the page in their own setting.
   useAppShellHandOver()
   usePageShare({ title: `一起响应《${hans.proposal.title}》`, path: ROUTES.pledge })
-  if (platform.launchScene() === MOMENTS_SINGLE_PAGE_SCENE) {
+  // Opened from Moments: no login, so no pledge.
+  if (inMomentsSinglePage()) {
     return (
       <View className={root}>
         <StateView title='前往小程序参与承诺' description={`朋友圈中打开的页面无法承诺。点击屏幕下方“前往小程序”，响应《${proposal.title}》。`} />
