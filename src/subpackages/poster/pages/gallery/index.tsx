@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { Canvas, Image, Swiper, SwiperItem, Text, View } from '@tarojs/components'
 import { campaign } from '@/content'
+import PrivacyDialog from '@/components/privacy-dialog'
 import StateView from '@/components/state-view'
 import { useDialogFocus } from '@/hooks/use-dialog-focus'
 import { usePageClass } from '@/hooks/use-font-scale'
@@ -11,6 +12,7 @@ import type { CodeArt, RenderTarget } from '@/poster/render'
 import { asButton, asDialog, describedImage } from '@/services/a11y'
 import { posterCanvas } from '@/services/canvas'
 import { toast } from '@/services/feedback'
+import { inMomentsSinglePage } from '@/services/moments'
 import { ROUTES } from '@/services/navigation'
 import { drawPoster, RENDER_CSS_WIDTH, shareCodeOrNone } from '../../draw'
 import type { DrawnPoster } from '../../draw'
@@ -88,6 +90,7 @@ export default function PosterGalleryPage () {
   const { thumbs, full, failed, draw } = usePosterDrawing(posterTemplates)
   const [open, setOpen] = useState<number | null>(null)
   const busy = useRef(false)
+  const singlePage = inMomentsSinglePage()
   useDialogFocus(open !== null, 'poster-viewer')
 
   // Taro's H5 Swiper reports a change without `current` when it cannot read its slides (seen
@@ -151,16 +154,21 @@ export default function PosterGalleryPage () {
           </Swiper>
           <View className='poster-viewer__actions'>
             <View className='poster-viewer__action' id='poster-close' {...asButton()} onClick={() => setOpen(null)}>关闭</View>
-            {posterCanvas.canShareImage() && (
+            {/* Moments single-page mode has no album and no share menu. */}
+            {singlePage && <Text className='poster-viewer__hint' id='poster-single-page'>点击屏幕下方“前往小程序”即可保存和发送海报</Text>}
+            {!singlePage && posterCanvas.canShareImage() && (
               <View className='poster-viewer__action' id='poster-share' {...asButton()} onClick={() => act(posterTemplates[open], 'share')}>发送给朋友</View>
             )}
-            <View className='poster-viewer__action poster-viewer__action--primary' id='poster-save' {...asButton()} onClick={() => act(posterTemplates[open], 'save')}>保存海报</View>
+            {!singlePage && (
+              <View className='poster-viewer__action poster-viewer__action--primary' id='poster-save' {...asButton()} onClick={() => act(posterTemplates[open], 'save')}>保存海报</View>
+            )}
           </View>
         </View>
       )}
 
       {/* One off-screen canvas draws every poster; what people see are the exported images. */}
       <Canvas type='2d' id={CANVAS_ID} className='poster-gallery__canvas' />
+      <PrivacyDialog uses='保存海报到相册' />
     </View>
   )
 }

@@ -3,10 +3,11 @@ import { Canvas, Image, Input, Picker, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { LIMITS } from '../../../../../cloud/core/protocol'
 import { campaign } from '@/content'
+import PrivacyDialog from '@/components/privacy-dialog'
 import StateView from '@/components/state-view'
 import { useDialogFocus } from '@/hooks/use-dialog-focus'
 import { usePageClass } from '@/hooks/use-font-scale'
-import { usePageShare } from '@/hooks/use-page-share'
+import { useFriendShare } from '@/hooks/use-page-share'
 import { eventCodeCard } from '@/poster'
 import { asButton, asDialog, describedImage, labelled } from '@/services/a11y'
 import { posterCanvas } from '@/services/canvas'
@@ -32,7 +33,7 @@ const today = () => {
 export default function OrganiserPage () {
   const root = usePageClass('qm-page organiser')
   // Shares of this page invite to pledge: the organiser view itself is for organisers only.
-  usePageShare({ title: campaign.pageTitle, path: ROUTES.pledge })
+  useFriendShare({ title: campaign.pageTitle, path: ROUTES.pledge })
   const { state, create, messageOf } = useOrganiser()
   const [form, setForm] = useState({ name: '', date: today(), place: '' })
   const [formError, setFormError] = useState<string | null>(null)
@@ -167,6 +168,7 @@ export default function OrganiserPage () {
       )}
 
       <Canvas type='2d' id={CANVAS_ID} className='organiser__canvas' />
+      <PrivacyDialog uses='保存活动码到相册' />
     </View>
   )
 }

@@ -1,16 +1,18 @@
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Canvas, Image, Input, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { proposal } from '@/content'
+import PrivacyDialog from '@/components/privacy-dialog'
 import StateView from '@/components/state-view'
 import { usePageClass } from '@/hooks/use-font-scale'
-import { usePageShare } from '@/hooks/use-page-share'
+import { useFriendShare } from '@/hooks/use-page-share'
 import { NICKNAME_MAX } from '@/poster'
 import { describedImage, labelled } from '@/services/a11y'
 import { posterCanvas } from '@/services/canvas'
 import { toast } from '@/services/feedback'
 import { openTab, ROUTES } from '@/services/navigation'
 import { readNickname, saveNickname } from '@/services/pledge-draft'
+import { privacy } from '@/services/privacy'
 import { useMyPoster } from './use-my-poster'
 import './index.scss'
 
@@ -20,10 +22,11 @@ const FILE_NAME = '我的质量诚信承诺.png'
 export default function MyPosterPage () {
   const root = usePageClass('qm-page my-poster')
   // The poster belongs to whoever opens it, so a shared link invites to pledge instead.
-  usePageShare({ title: `一起响应《${proposal.title}》`, path: ROUTES.pledge })
+  useFriendShare({ title: `一起响应《${proposal.title}》`, path: ROUTES.pledge })
   const [nickname, setNickname] = useState(readNickname)
   const { state, retry } = useMyPoster(CANVAS_ID, nickname)
   const busy = useRef(false)
+  const wechatNickname = useWechatNickname()
 
   function changeNickname (value: string) {
     setNickname(value)
@@ -69,15 +72,16 @@ export default function MyPosterPage () {
         </View>
         <View className='my-poster__form'>
           <Text className='my-poster__label'>海报上的昵称（选填）</Text>
-          {/* type=nickname: WeChat offers the user's own nickname above the keyboard. */}
+          {/* type=nickname: WeChat offers the user's own nickname above the keyboard, once the privacy guide is agreed to. */}
           <Input
             className='my-poster__input'
             id='my-poster-nickname'
             {...labelled('海报上的昵称')}
-            type='nickname'
+            type={wechatNickname.offered ? 'nickname' : 'text'}
             value={nickname}
             maxlength={NICKNAME_MAX}
-            placeholder='点击使用微信昵称，或自行填写'
+            placeholder={wechatNickname.offered ? '点击使用微信昵称，或自行填写' : '填写海报上的昵称'}
+            onFocus={wechatNickname.ask}
             onInput={(event) => changeNickname(event.detail.value)}
             onBlur={(event) => changeNickname(event.detail.value)}
           />
@@ -95,8 +99,28 @@ export default function MyPosterPage () {
   return (
     <View className={root}>
       {body}
+      <PrivacyDialog uses='使用微信昵称和保存海报到相册' />
       {/* Drawn off screen; the exported image is what people see, save and send. */}
       <Canvas type='2d' id={CANVAS_ID} className='my-poster__canvas' />
     </View>
   )
+}
+
+/**
+ * Whether the nickname field offers the WeChat nickname. Before the privacy guide is agreed to,
+ * WeChat turns `type="nickname"` into a plain field, so it is one, and says so; the first focus
+ * asks for consent once (declining leaves a plain field that still works).
+ */
+function useWechatNickname () {
+  const [consented, setConsented] = useState(false)
+  const asked = useRef(false)
+  useEffect(() => {
+    if (privacy.offersWechatNickname) privacy.needsConsent().then((needed) => setConsented(!needed), () => undefined)
+  }, [])
+  const ask = () => {
+    if (!privacy.offersWechatNickname || consented || asked.current) return
+    asked.current = true
+    void privacy.requireConsent().then(setConsented)
+  }
+  return { offered: privacy.offersWechatNickname && consented, ask }
 }
