@@ -62,6 +62,13 @@ interface ExparserModule {
   }
 }
 
+/** What App() received: the lifecycle WeChat calls on the app. */
+interface AppInstance {
+  onLaunch?: (options: object) => void
+  onShow?: (options: object) => void
+  onPageNotFound?: (res: { path: string; query: object; isEntryPage: boolean }) => void
+}
+
 export interface LaunchConfig {
   /** The page WeChat opens first, with its query (as a code or a shared card carries it). */
   path?: string
@@ -107,6 +114,12 @@ export class WeappPage {
     const found = () => (typeof text === 'string' ? this.text().includes(text) : text.test(this.text()))
     await this.app.waitFor(found, timeoutMs, () => `页面 ${this.route} 没有出现“${String(text)}”。现在显示：${this.text().slice(0, 400)}`)
     return this.text()
+  }
+
+  /** An attribute as the page's WXML set it on the element (e.g. an input's type or placeholder). */
+  attr (selector: string, name: string): unknown {
+    const element = this.find(selector) as unknown as { __wxElement?: { _vt?: { attrs: Array<{ name: string; value: unknown }> } } } | null
+    return element?.__wxElement?._vt?.attrs.find((attr) => attr.name === name)?.value
   }
 
   async waitFor (selector: string, timeoutMs = 2000): Promise<HTMLElement> {
@@ -169,7 +182,7 @@ export class WeappApp {
   private simulate!: { load (file: string, options: object): string; render (id: string): SimComponent }
   private loaded = new Map<string, string>()
   private pending: { route: string; query: Record<string, string> } | null = null
-  private appConfig: { onLaunch?: (o: object) => void; onShow?: (o: object) => void } | null = null
+  private appConfig: AppInstance | null = null
   private routing: Promise<unknown> = Promise.resolve()
   private readonly spies: jest.SpyInstance[] = []
   private readonly app = readAppJson()
@@ -218,13 +231,13 @@ export class WeappApp {
   private registerPage (options: Record<string, unknown>) {
     const methods: Record<string, unknown> = {}
     for (const [key, value] of Object.entries(options)) if (typeof value === 'function') methods[key] = value
-    const harness = this
+    const pendingPage = () => this.pending!
     ;(globalThis as unknown as { Component: (definition: object) => void }).Component({
       data: options.data ?? {},
       methods,
       lifetimes: {
         attached (this: PageInstance) {
-          const { route, query } = harness.pending!
+          const { route, query } = pendingPage()
           this.route = route
           this.__route__ = route
           this.options = query
@@ -253,6 +266,11 @@ export class WeappApp {
     page.attach()
     await this.ticks()
     return page
+  }
+
+  get appInstance (): AppInstance {
+    if (this.appConfig === null) throw new Error('app.js 没有调用 App()')
+    return this.appConfig
   }
 
   get current (): WeappPage {
@@ -338,6 +356,31 @@ export class WeappApp {
 
   missingTemplates (): string[] {
     return this.problems.filter((line) => TEMPLATE_MISSING.test(line))
+  }
+}
+
+/**
+ * A Canvas 2D node as WeChat's SelectorQuery returns it, for pages that draw: the simulator renders
+ * no canvas, so this one measures 1 em per character and draws nothing (the browser tier checks
+ * the pixels). Images load at once.
+ */
+export function canvas2dNode () {
+  const ctx: Record<string, unknown> = { font: '10px sans-serif' }
+  for (const name of ['fillRect', 'fillText', 'beginPath', 'closePath', 'fill', 'moveTo', 'arcTo', 'drawImage', 'setTransform']) ctx[name] = () => undefined
+  ctx.measureText = (text: string) => ({ width: Array.from(text).length * Number.parseFloat(String(ctx.font).replace(/^bold /, '')) })
+  ctx.createLinearGradient = () => ({ addColorStop () {} })
+  return {
+    width: 300,
+    height: 150,
+    getContext: () => ctx,
+    createImage: () => {
+      const image = {
+        onload: () => undefined as void,
+        onerror: (() => undefined) as (error: unknown) => void,
+        set src (path: string) { setTimeout(() => (path ? image.onload() : image.onerror(new Error('no src'))), 0) },
+      }
+      return image
+    },
   }
 }
 
