@@ -1,3 +1,5 @@
+import type { A11yService } from './a11y-types'
+
 /** Browser twin of a11y.weapp.ts: ARIA roles, keyboard focus and keys for tappable Views, alt on images. */
 
 interface KeyEvent {
@@ -14,48 +16,32 @@ function clickOnKey (event: KeyEvent) {
   ;(event.currentTarget as HTMLElement).click()
 }
 
-export function asButton (label?: string) {
-  return { role: 'button', tabIndex: 0, onKeyDown: clickOnKey, ...(label === undefined ? {} : { 'aria-label': label }) }
-}
+export const asButton: A11yService['asButton'] = (label) => ({ role: 'button', tabIndex: 0, onKeyDown: clickOnKey, ...(label === undefined ? {} : { 'aria-label': label }) })
 
-export function asHeading (level: number) {
-  return { role: 'heading', 'aria-level': level }
-}
+export const asHeading: A11yService['asHeading'] = (level) => ({ role: 'heading', 'aria-level': level })
 
-export function asRadioGroup (label: string) {
-  return { role: 'radiogroup', 'aria-label': label }
-}
+export const asRadioGroup: A11yService['asRadioGroup'] = (label) => ({ role: 'radiogroup', 'aria-label': label })
 
-export function asRadio (checked: boolean, label: string) {
-  return { role: 'radio', 'aria-checked': checked, tabIndex: 0, onKeyDown: clickOnKey, 'aria-label': label }
-}
+export const asRadio: A11yService['asRadio'] = (checked, label) => ({ role: 'radio', 'aria-checked': checked, tabIndex: 0, onKeyDown: clickOnKey, 'aria-label': label })
 
-/** An accessible name for a control whose visible text does not say what it is (an input). */
-export function labelled (label: string) {
-  return { 'aria-label': label }
-}
+export const labelled: A11yService['labelled'] = (label) => ({ 'aria-label': label })
 
 // Taro's H5 <Image> (React, useHtmlComponents) passes imgProps to its inner <img>.
-export function describedImage (description: string) {
-  return { imgProps: { alt: description } }
-}
+export const describedImage: A11yService['describedImage'] = (description) => ({ imgProps: { alt: description } })
 
-/** A full-screen layer over the page, read as a modal dialog; Escape closes it, as it does a browser's. */
-export function asDialog (label: string, close: () => void) {
-  return {
-    role: 'dialog',
-    'aria-modal': true,
-    'aria-label': label,
-    onKeyDown: (event: KeyEvent) => { if (event.key === 'Escape') close() },
-  }
-}
+/** Escape closes a modal dialog, as it does a browser's own. */
+export const asDialog: A11yService['asDialog'] = (label, close) => ({
+  role: 'dialog',
+  'aria-modal': true,
+  'aria-label': label,
+  onKeyDown: (event: KeyEvent) => { if (event.key === 'Escape') close() },
+})
 
 /**
- * Moves keyboard focus to the first control inside element `id` (a dialog just shown) and returns
- * what puts it back where it was: a keyboard or screen-reader user starts in the dialog, and
- * returns to the control that opened it.
+ * Focus goes to the first control inside the dialog and back to where it was: a keyboard or
+ * screen-reader user starts in the dialog, and returns to the control that opened it.
  */
-export function focusInto (id: string): () => void {
+export const focusInto: A11yService['focusInto'] = (id) => {
   const before = document.activeElement
   document.getElementById(id)?.querySelector<HTMLElement>('[tabindex], button, a[href], input')?.focus()
   return () => { if (before instanceof HTMLElement) before.focus() }

@@ -1,44 +1,25 @@
+import type { A11yService } from './a11y-types'
+
 /**
  * Accessibility props for Taro components. WeChat's screen reader reads `aria-role` and
  * `aria-label` (Taro: ariaRole / ariaLabel); browsers need `role`, and an <img> needs `alt`.
  */
 
-/** A tappable View read as a button, with its name when the text alone does not say it. */
-export function asButton (label?: string) {
-  return { ariaRole: 'button', ...(label === undefined ? {} : { ariaLabel: label }) }
-}
+export const asButton: A11yService['asButton'] = (label) => ({ ariaRole: 'button', ...(label === undefined ? {} : { ariaLabel: label }) })
 
-/** A heading of the given level (1 = the page title). */
-export function asHeading (_level: number) {
-  return { ariaRole: 'heading' }
-}
+// WeChat's screen reader has no heading levels.
+export const asHeading: A11yService['asHeading'] = () => ({ ariaRole: 'heading' })
 
-/** A set of options of which one is chosen, e.g. a segmented control. */
-export function asRadioGroup (label: string) {
-  return { ariaRole: 'radiogroup', ariaLabel: label }
-}
+export const asRadioGroup: A11yService['asRadioGroup'] = (label) => ({ ariaRole: 'radiogroup', ariaLabel: label })
 
-/** One option of a radio group: its name and whether it is the chosen one. */
-export function asRadio (checked: boolean, label: string) {
-  return { ariaRole: 'radio', 'aria-checked': checked, ariaLabel: label }
-}
+export const asRadio: A11yService['asRadio'] = (checked, label) => ({ ariaRole: 'radio', 'aria-checked': checked, ariaLabel: label })
 
-/** An accessible name for a control whose visible text does not say what it is (an input). */
-export function labelled (label: string) {
-  return { ariaLabel: label }
-}
+export const labelled: A11yService['labelled'] = (label) => ({ ariaLabel: label })
 
-/** An image's description, e.g. a poster's words as drawn. */
-export function describedImage (description: string) {
-  return { ariaLabel: description }
-}
+export const describedImage: A11yService['describedImage'] = (description) => ({ ariaLabel: description })
 
-/** A full-screen layer over the page, read as a dialog (closing it by key is a browser matter). */
-export function asDialog (label: string, _close: () => void) {
-  return { ariaRole: 'dialog', ariaLabel: label }
-}
+// Closing a dialog by key is a browser matter.
+export const asDialog: A11yService['asDialog'] = (label) => ({ ariaRole: 'dialog', ariaLabel: label })
 
 /** WeChat's screen reader moves its own focus; there is nothing to move or restore. */
-export function focusInto (_id: string): () => void {
-  return () => undefined
-}
+export const focusInto: A11yService['focusInto'] = () => () => undefined

@@ -1,5 +1,7 @@
+import type { FilesService } from './files-types'
+
 /** Offers a CSV text as a downloaded file. Resolves true once the download was started. */
-export async function exportCsv (fileName: string, content: string): Promise<boolean> {
+export const exportCsv: FilesService['exportCsv'] = async (fileName, content) => {
   const url = URL.createObjectURL(new Blob([content], { type: 'text/csv;charset=utf-8' }))
   try {
     const link = document.createElement('a')

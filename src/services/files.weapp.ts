@@ -1,10 +1,11 @@
 import Taro from '@tarojs/taro'
+import type { FilesService } from './files-types'
 
 /**
  * Writes the CSV to the app's user data folder and offers it to send to a chat (the way
- * WeChat hands files to a computer: 文件传输助手). Resolves false if that did not happen.
+ * WeChat hands files to a computer: 文件传输助手).
  */
-export async function exportCsv (fileName: string, content: string): Promise<boolean> {
+export const exportCsv: FilesService['exportCsv'] = async (fileName, content) => {
   const filePath = `${Taro.env.USER_DATA_PATH}/${fileName}`
   try {
     Taro.getFileSystemManager().writeFileSync(filePath, content, 'utf8')

@@ -2,6 +2,7 @@ import { encode } from 'uqr'
 import { CODE_PAGE } from '../../cloud/core/protocol'
 import type { CodeArt } from '@/poster/render'
 import { getShareCode } from './pledge'
+import type { ShareCodeService } from './share-code-types'
 
 /** The address a scanned poster or copied invite opens: this site's pledge page carrying the sharer's scene. */
 export function shareLink (scene: string | null) {
@@ -10,7 +11,7 @@ export function shareLink (scene: string | null) {
 }
 
 /** An event code's address, `/?scene=e:<id>`, as printed; index.html opens the pledge page from it. */
-export function eventLink (scene: string) {
+function eventLink (scene: string) {
   return `${location.origin}${location.pathname}?scene=${encodeURIComponent(scene)}`
 }
 
@@ -20,12 +21,10 @@ function qr (text: string): CodeArt {
 }
 
 /** H5 has no mini-program code: a QR code of the local URL takes its slot (no canvas needed). */
-export async function loadShareCode (): Promise<CodeArt> {
+export const loadShareCode: ShareCodeService['loadShareCode'] = async (_canvas) => {
   const { scene } = await getShareCode()
   return qr(shareLink(scene))
 }
 
 /** An event's code: a QR code of its `/?scene=` address. */
-export async function loadEventCode (_canvas: unknown, event: { scene: string }): Promise<CodeArt> {
-  return qr(eventLink(event.scene))
-}
+export const loadEventCode: ShareCodeService['loadEventCode'] = async (_canvas, event) => qr(eventLink(event.scene))

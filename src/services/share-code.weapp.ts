@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import type { CodeArt, RenderTarget } from '@/poster/render'
 import { getEventCode } from './events'
 import { getShareCode } from './pledge'
+import type { ShareCodeService } from './share-code-types'
 
 interface WeappCanvas {
   createImage (): { src: string; onload: () => void; onerror: (error: unknown) => void }
@@ -21,13 +22,13 @@ async function imageOf (canvas: RenderTarget, fileID: string): Promise<CodeArt> 
 }
 
 /** The mini-program code the cloud function made for my scene; null when it has none to give. */
-export async function loadShareCode (canvas: RenderTarget): Promise<CodeArt | null> {
+export const loadShareCode: ShareCodeService['loadShareCode'] = async (canvas) => {
   const { codeFileId } = await getShareCode()
   return codeFileId === null ? null : imageOf(canvas, codeFileId)
 }
 
 /** An event's mini-program code (organisers only); null when the function could not make it. */
-export async function loadEventCode (canvas: RenderTarget, event: { id: string }): Promise<CodeArt | null> {
+export const loadEventCode: ShareCodeService['loadEventCode'] = async (canvas, event) => {
   const { codeFileId } = await getEventCode(event.id)
   return codeFileId === null ? null : imageOf(canvas, codeFileId)
 }

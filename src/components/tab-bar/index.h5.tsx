@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components'
-import { ROUTES, TABS, openTab, type Tab } from '@/services/navigation'
+import { ROUTES, TABS, openTab } from '@/services/navigation'
+import type { TabBarComponent } from './types'
 import './index.scss'
 
 /**
@@ -8,7 +9,7 @@ import './index.scss'
  * the page, so it is in the first screen index.html shows before the app runs. Real links: a
  * screen reader hears 链接 and 当前页, a keyboard reaches them, Enter opens them.
  */
-export default function TabBar ({ current }: { current: Tab }) {
+const TabBar: TabBarComponent = ({ current }) => {
   return (
     <>
       <View className='qm-tab-bar__placeholder' />
@@ -31,3 +32,5 @@ export default function TabBar ({ current }: { current: Tab }) {
     </>
   )
 }
+
+export default TabBar

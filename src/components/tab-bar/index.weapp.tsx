@@ -1,6 +1,6 @@
-import type { Tab } from '@/services/navigation'
+import type { TabBarComponent } from './types'
 
 /** WeChat draws the tab bar from app.config.ts; the browser twin draws one in the page. */
-export default function TabBar (_props: { current: Tab }) {
-  return null
-}
+const TabBar: TabBarComponent = () => null
+
+export default TabBar

@@ -1,0 +1,36 @@
+/**
+ * Type-only (tsc, never run): each platform twin's module exports exactly its contract, so the
+ * twins cannot drift apart. A missing export or a different signature fails as "does not satisfy
+ * the constraint"; an extra export too, unless listed as that twin's own (`Own`).
+ */
+import type { TabBarComponent } from '@/components/tab-bar/types'
+import type { A11yService } from '@/services/a11y-types'
+import type { PosterCanvas } from '@/services/canvas-types'
+import type { FilesService } from '@/services/files-types'
+import type { InviteService } from '@/services/invite-types'
+import type { Platform } from '@/services/platform-types'
+import type { Privacy } from '@/services/privacy-types'
+import type { ShareCodeService } from '@/services/share-code-types'
+
+type Twin<Contract, Module extends Contract & Record<Exclude<keyof Module, keyof Contract | Own>, never>, Own extends PropertyKey = never> = Module
+
+export type TwinContracts = [
+  Twin<A11yService, typeof import('@/services/a11y.h5')>,
+  Twin<A11yService, typeof import('@/services/a11y.weapp')>,
+  // CANVAS_READY_MS: the browser's wait for Taro's <Canvas> web component, which its test uses.
+  Twin<{ posterCanvas: PosterCanvas }, typeof import('@/services/canvas.h5'), 'CANVAS_READY_MS'>,
+  Twin<{ posterCanvas: PosterCanvas }, typeof import('@/services/canvas.weapp')>,
+  Twin<FilesService, typeof import('@/services/files.h5')>,
+  Twin<FilesService, typeof import('@/services/files.weapp')>,
+  Twin<InviteService, typeof import('@/services/invite.h5')>,
+  Twin<InviteService, typeof import('@/services/invite.weapp')>,
+  Twin<{ platform: Platform }, typeof import('@/services/platform.h5')>,
+  Twin<{ platform: Platform }, typeof import('@/services/platform.weapp')>,
+  Twin<{ privacy: Privacy }, typeof import('@/services/privacy.h5')>,
+  Twin<{ privacy: Privacy }, typeof import('@/services/privacy.weapp')>,
+  // shareLink: the browser's pledge-page URL, which invite.h5.ts copies and the QR code carries.
+  Twin<ShareCodeService, typeof import('@/services/share-code.h5'), 'shareLink'>,
+  Twin<ShareCodeService, typeof import('@/services/share-code.weapp')>,
+  Twin<{ default: TabBarComponent }, typeof import('@/components/tab-bar/index.h5')>,
+  Twin<{ default: TabBarComponent }, typeof import('@/components/tab-bar/index.weapp')>,
+]
