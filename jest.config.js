@@ -15,7 +15,7 @@ const unit = {
     '<rootDir>/cloud/**/*.test.ts',
     '<rootDir>/server/**/*.test.ts',
   ],
-  testPathIgnorePatterns: ['/dist/', '/node_modules/', '<rootDir>/e2e/', '<rootDir>/test/weapp-run/'],
+  testPathIgnorePatterns: ['/dist/', '/node_modules/', '<rootDir>/e2e/', '<rootDir>/test/weapp-run/', '<rootDir>/test/weapp-twins/'],
   setupFiles: ['<rootDir>/test/support/setup.js'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'mjs', 'cjs', 'json'],
   transform: {
@@ -53,6 +53,39 @@ const unit = {
 }
 
 /**
+ * The `.weapp.ts` twins, which the unit project never runs, on Taro's real weapp API layer
+ * (@tarojs/api + plugin-platform-weapp's initNativeApi) over the `wx` fake: see
+ * test/weapp-twins/taro-weapp.ts. Node, not jsdom: a mini-program has no DOM.
+ */
+const weapp = {
+  displayName: 'weapp',
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/test/weapp-twins/**/*.test.ts'],
+  setupFiles: ['<rootDir>/test/weapp-twins/setup.js'],
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'mjs', 'cjs', 'json'],
+  // @tarojs/runtime and the weapp plugin's runtime ship ESM.
+  transform: { '^.+\\.(ts|tsx|js|jsx|mjs|cjs)$': 'babel-jest' },
+  transformIgnorePatterns: unit.transformIgnorePatterns,
+  moduleNameMapper: {
+    // The unit project's twins, resolved as Taro's weapp build resolves them.
+    '^(?:\\./|@/services/)(platform|canvas|share-code|invite|files|a11y|privacy)$': '<rootDir>/src/services/$1.weapp.ts',
+    '^@/components/(tab-bar)$': '<rootDir>/src/components/$1/index.weapp.tsx',
+    '^@/(.*)$': '<rootDir>/src/$1',
+  },
+  // @tarojs/runtime's build constants, as @tarojs/webpack5-runner's MiniWebpackPlugin defines
+  // them when config/ sets no `mini.runtime` options.
+  globals: {
+    ENABLE_INNER_HTML: true,
+    ENABLE_ADJACENT_HTML: false,
+    ENABLE_SIZE_APIS: false,
+    ENABLE_TEMPLATE_CONTENT: false,
+    ENABLE_CLONE_NODE: false,
+    ENABLE_CONTAINS: false,
+    ENABLE_MUTATION_OBSERVER: false,
+  },
+}
+
+/**
  * The built mini-program itself (dist/weapp, so it runs after the weapp build): its compiled JS
  * runs untransformed under miniprogram-simulate; only our TypeScript (harness, fake, function
  * core) goes through Babel.
@@ -67,4 +100,4 @@ const weappRun = {
   setupFiles: ['<rootDir>/test/weapp-run/setup.js'],
 }
 
-module.exports = { projects: [unit, weappRun] }
+module.exports = { projects: [unit, weapp, weappRun] }

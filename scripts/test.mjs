@@ -15,7 +15,7 @@ const stages = [
   ['lint', 'npx', ['eslint', '--max-warnings', '0', '.']],
   // Content is committed; when the seed is beside the repo, prove it still regenerates identically.
   ...(fs.existsSync(seed) ? [['content', 'node', ['scripts/build-content.mjs', '--check']]] : []),
-  ['unit', 'npx', ['jest', '--selectProjects', 'unit', '--json', `--outputFile=${jestReport('unit')}`]],
+  ['unit', 'npx', ['jest', '--selectProjects', 'unit', 'weapp', '--json', `--outputFile=${jestReport('unit')}`]],
   ['weapp', 'node', ['scripts/check-weapp.mjs']],
   ['weapp-run', 'npx', ['jest', '--selectProjects', 'weapp-run', '--json', `--outputFile=${jestReport('weapp-run')}`]],
   ['size', 'node', ['scripts/size.mjs', '--no-build']],

@@ -25,7 +25,13 @@
  *   mode the call fails with `errCode` and `errMsg: 'cloud.callFunction:fail …'`; otherwise the
  *   function answers `{ result, requestID, errMsg: 'cloud.callFunction:ok' }`.
  * - Canvas: miniprogram-simulate renders no canvas, so a Canvas 2D node query answers `node: null`
- *   unless a test supplies a node.
+ *   unless a test supplies a node. createCanvasNode() makes one whose createImage() (Canvas.createImage,
+ *   Image: src, onload, onerror) loads only temp files this fake made (downloads, exports).
+ * - Hot start (wx.getEnterOptionsSync): the same as getLaunchOptionsSync at a cold start, the latest
+ *   onShow's options after reenter(); the launch options stay.
+ * - Share sheets (wx.showShareImageMenu, wx.shareFileMessage): closing one without sending fails
+ *   with `<api>:fail cancel`.
+ * - `lacks`: APIs an older base library does not have are absent, so wx.canIUse says false.
  * Anything our code calls that is not modelled here is absent (undefined), as on an old WeChat,
  * so a new platform call fails loudly instead of passing against a stub.
  */
@@ -60,12 +66,23 @@ export interface WxFakeOptions {
   settingsAfterOpen?: Record<string, boolean>
   /** Canvas 2D nodes by selector (`#id`), for tests that draw; none by default. */
   canvasNodes?: Record<string, unknown>
+  /** What the user does in a share sheet (image or file): send to someone (default) or close it. */
+  shareAnswer?: 'send' | 'cancel'
+  /** APIs this WeChat lacks (an older base library), e.g. 'showShareImageMenu'. */
+  lacks?: string[]
 }
 
 interface Callbacks {
   success?: (res: unknown) => void
   fail?: (res: unknown) => void
   complete?: (res: unknown) => void
+}
+
+/** Canvas.createImage()'s Image: loads `src`, then calls onload or onerror. */
+export interface CanvasImage {
+  src: string
+  onload: () => void
+  onerror: (error: unknown) => void
 }
 
 /** A reason an API fails with: becomes `errMsg: '<api>:fail <reason>'`. */
@@ -83,17 +100,26 @@ const PAGE_STACK_MAX = 10
 const PRIVACY_FAIL = 'privacy permission is not authorized'
 const ALBUM_SCOPE = 'scope.writePhotosAlbum'
 
+/** An API's arguments as the user sees them: without success / fail / complete. */
+const withoutCallbacks = (args: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(args).filter(([key]) => !['success', 'fail', 'complete'].includes(key)))
 const clone = <T>(value: T): T => (value === undefined ? value : JSON.parse(JSON.stringify(value)))
 const later = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
 export function createWxFake (options: WxFakeOptions = {}) {
   const launch: LaunchOptions = { path: 'pages/index/index', scene: 1001, query: {}, ...options.launch }
+  let enter = launch
   const singlePage = launch.scene === SINGLE_PAGE_SCENE
   const storage = new Map<string, string>()
   let network: NetworkType = options.network ?? 'wifi'
   const networkListeners = new Set<(res: { isConnected: boolean; networkType: NetworkType }) => void>()
   let cloudReady = false
   let tempFiles = 0
+  const tempPaths = new Set<string>()
+  const tempFile = (path: string) => {
+    tempPaths.add(path)
+    return path
+  }
   let needPrivacy = options.needPrivacyAuthorization ?? false
   let privacyListener: ((resolve: (answer: { event: string; buttonId?: string }) => void, info: { referrer: string }) => void) | null = null
   const agreeTaps = new Set<string>()
@@ -215,7 +241,7 @@ export function createWxFake (options: WxFakeOptions = {}) {
     getAppBaseInfo: () => ({ ...appBaseInfo }),
     getDeviceInfo: () => ({ brand: 'iPhone', model: 'iPhone 8', system: 'iOS 12.5.7', platform: 'ios', benchmarkLevel: 1 }),
     getLaunchOptionsSync: () => ({ ...clone(launch), referrerInfo: {} }),
-    getEnterOptionsSync: () => ({ ...clone(launch), referrerInfo: {} }),
+    getEnterOptionsSync: () => ({ ...clone(enter), referrerInfo: {} }),
 
     // 数据缓存
     getStorageSync: (key: string) => (storage.has(key) ? JSON.parse(storage.get(key)!) : ''),
@@ -309,12 +335,13 @@ export function createWxFake (options: WxFakeOptions = {}) {
     // 分享与图片
     showShareImageMenu: asyncApi<Record<string, unknown>>('showShareImageMenu', (args) => {
       if (typeof args.path !== 'string' || args.path === '') throw new WxFail('parameter.path should be String')
-      const { success: _s, fail: _f, complete: _c, ...shown } = args
-      record.sharedImages.push(shown)
+      if (options.shareAnswer === 'cancel') throw new WxFail('cancel')
+      record.sharedImages.push(withoutCallbacks(args))
     }),
-    previewImage: asyncApi<Record<string, unknown>>('previewImage', ({ success: _s, fail: _f, complete: _c, ...shown }) => { record.previews.push(shown) }),
+    previewImage: asyncApi<Record<string, unknown>>('previewImage', (args) => { record.previews.push(withoutCallbacks(args)) }),
     shareFileMessage: asyncApi<{ filePath: string; fileName?: string }>('shareFileMessage', ({ filePath, fileName }) => {
       if (!record.files.has(filePath)) throw new WxFail('file not exist')
+      if (options.shareAnswer === 'cancel') throw new WxFail('cancel')
       record.sharedFiles.push({ filePath, fileName })
     }),
     getFileSystemManager: () => ({
@@ -351,7 +378,7 @@ export function createWxFake (options: WxFakeOptions = {}) {
     canvasToTempFilePath: asyncApi<{ canvas?: unknown; canvasId?: string; fileType?: string }>('canvasToTempFilePath', ({ canvas, canvasId, fileType = 'png' }) => {
       if (canvas === undefined && canvasId === undefined) throw new WxFail('canvas is empty')
       tempFiles += 1
-      return { tempFilePath: `http://tmp/canvas-${tempFiles}.${fileType === 'jpg' ? 'jpg' : 'png'}` }
+      return { tempFilePath: tempFile(`http://tmp/canvas-${tempFiles}.${fileType === 'jpg' ? 'jpg' : 'png'}`) }
     }),
 
     // 云开发
@@ -374,10 +401,11 @@ export function createWxFake (options: WxFakeOptions = {}) {
         if (network === 'none') throw new WxFail('request:fail', { errCode: -1 })
         if (!fileID.startsWith('cloud://')) throw new WxFail('invalid fileID', { errCode: -403001 })
         tempFiles += 1
-        return { tempFilePath: `http://tmp/download-${tempFiles}.png`, statusCode: 200 }
+        return { tempFilePath: tempFile(`http://tmp/download-${tempFiles}.png`), statusCode: 200 }
       }),
     },
   }
+  for (const api of options.lacks ?? []) delete (wx as Record<string, unknown>)[api]
 
   return {
     wx,
@@ -388,6 +416,30 @@ export function createWxFake (options: WxFakeOptions = {}) {
     /** Follows every route WeChat carries out (not part of WeChat: the harness's hook). */
     followRoutes (listener: (route: Route) => void) {
       routeListener = listener
+    },
+    /** The app comes back to the foreground from a code or a card (a hot start) with these options. */
+    reenter (options: Partial<LaunchOptions>) {
+      enter = { ...launch, query: {}, ...options }
+    },
+    /** A `<canvas type="2d">` node, as a selector query gives it, for code that makes images on it. */
+    createCanvasNode () {
+      return {
+        width: 300,
+        height: 150,
+        createImage () {
+          let loading = ''
+          const image: CanvasImage = {
+            onload: () => {},
+            onerror: () => {},
+            get src () { return loading },
+            set src (src: string) {
+              loading = src
+              setTimeout(() => (tempPaths.has(src) ? image.onload() : image.onerror({ errMsg: `image load fail: ${src}` })), 0)
+            },
+          }
+          return image
+        },
+      }
     },
     /** The connection drops or comes back; listeners hear it as WeChat tells them. */
     setNetwork (type: NetworkType) {

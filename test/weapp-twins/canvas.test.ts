@@ -1,0 +1,90 @@
+import type { RenderTarget } from '@/poster/render'
+import type { WxFakeOptions } from '../support/wx-fake'
+import { onWeapp } from './taro-weapp'
+
+const ALBUM = 'scope.writePhotosAlbum'
+const POSTER = 'http://tmp/canvas-1.png'
+
+const loadCanvas = (options: WxFakeOptions = {}) => onWeapp(async () => ({
+  ...(await import('@/services/canvas')),
+}), options)
+
+const callsTo = (fake: { record: { calls: Array<{ api: string; args: unknown }> } }, api: string) =>
+  fake.record.calls.filter((call) => call.api === api).map((call) => call.args as Record<string, unknown>)
+
+describe('saving to the album', () => {
+  test.each([
+    ['refused earlier', { album: false }],
+    ['refused when WeChat asks now', { albumAnswer: 'deny' as const }],
+  ])('album %s: our modal says why, 去设置 opens the settings, and once allowed there the poster is saved', async (_, album) => {
+    const { fake, posterCanvas } = await loadCanvas({ ...album, settingsAfterOpen: { [ALBUM]: true } })
+    fake.modalAnswers.push(true)
+
+    await expect(posterCanvas.saveImage(POSTER, '我的承诺.png')).resolves.toBe(true)
+    expect(fake.record.modals).toEqual([{ title: '需要相册权限', content: '保存海报需要允许保存到相册，请在设置中打开。', confirmText: '去设置' }])
+    expect(callsTo(fake, 'openSetting')).toHaveLength(1)
+    expect(fake.record.saved).toEqual([POSTER])
+  })
+
+  test('never asked: WeChat asks, the person allows, the poster is saved without our modal', async () => {
+    const { fake, posterCanvas } = await loadCanvas({ albumAnswer: 'allow' })
+
+    await expect(posterCanvas.saveImage(POSTER, '我的承诺.png')).resolves.toBe(true)
+    expect(callsTo(fake, 'authorize').map(({ scope }) => scope)).toEqual([ALBUM])
+    expect(fake.record.modals).toEqual([])
+    expect(fake.record.saved).toEqual([POSTER])
+  })
+
+  test('album refused and our modal cancelled: false, the settings stay closed and no save is attempted', async () => {
+    const { fake, posterCanvas } = await loadCanvas({ album: false })
+    fake.modalAnswers.push(false)
+
+    await expect(posterCanvas.saveImage(POSTER, '我的承诺.png')).resolves.toBe(false)
+    expect(fake.record.modals).toHaveLength(1)
+    expect(callsTo(fake, 'openSetting')).toEqual([])
+    expect(callsTo(fake, 'saveImageToPhotosAlbum')).toEqual([])
+  })
+
+  test('settings opened but the album left off: false, and no save is attempted', async () => {
+    const { fake, posterCanvas } = await loadCanvas({ album: false, settingsAfterOpen: { [ALBUM]: false } })
+    fake.modalAnswers.push(true)
+
+    await expect(posterCanvas.saveImage(POSTER, '我的承诺.png')).resolves.toBe(false)
+    expect(callsTo(fake, 'saveImageToPhotosAlbum')).toEqual([])
+  })
+})
+
+test('the canvas node is found by its id; a missing one is a clear error', async () => {
+  const node = { width: 300, height: 150 }
+  const { posterCanvas } = await loadCanvas({ canvasNodes: { '#poster': node } })
+
+  await expect(posterCanvas.canvasNode('poster')).resolves.toBe(node)
+  await expect(posterCanvas.canvasNode('gone')).rejects.toThrow('找不到画布 #gone')
+  expect(posterCanvas.pixelRatio()).toBe(2)
+})
+
+test('exporting hands WeChat the canvas node itself and asks for a PNG temp file', async () => {
+  const { fake, posterCanvas } = await loadCanvas()
+  const node = fake.createCanvasNode()
+
+  await expect(posterCanvas.exportImage(node as unknown as RenderTarget)).resolves.toMatch(/^http:\/\/tmp\/canvas-\d+\.png$/)
+  const [args] = callsTo(fake, 'canvasToTempFilePath')
+  expect(args.canvas).toBe(node)
+  expect(args.fileType).toBe('png')
+})
+
+describe('sharing the image', () => {
+  test('a WeChat without showShareImageMenu (canIUse false) previews the image with its send / save menu', async () => {
+    const { fake, posterCanvas } = await loadCanvas({ lacks: ['showShareImageMenu'] })
+
+    await expect(posterCanvas.shareImage(POSTER, '我的承诺.png')).resolves.toBe(true)
+    expect(fake.record.previews).toEqual([{ urls: [POSTER], current: POSTER, showmenu: true }])
+    expect(fake.record.sharedImages).toEqual([])
+  })
+
+  test('closing the share menu without sending: false', async () => {
+    const { posterCanvas } = await loadCanvas({ shareAnswer: 'cancel' })
+
+    await expect(posterCanvas.shareImage(POSTER, '我的承诺.png')).resolves.toBe(false)
+  })
+})
