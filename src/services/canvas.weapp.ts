@@ -1,6 +1,9 @@
 import Taro from '@tarojs/taro'
+import { CODE_PAGE } from '../../cloud/core/protocol'
 import type { RenderTarget } from '@/poster/render'
+import { mySharerScene } from './attribution'
 import type { PosterCanvas } from './canvas-types'
+import { privacy } from './privacy'
 
 const ALBUM_SCOPE = 'scope.writePhotosAlbum'
 
@@ -26,6 +29,9 @@ export const posterCanvas: PosterCanvas = {
   },
 
   async saveImage (image) {
+    // The album is privacy-scoped: consent first, through the page's dialog, so that declining it
+    // reads as "not saved" rather than as a missing album permission.
+    if (!(await privacy.requireConsent())) return false
     if (!(await albumAllowed())) return false
     try {
       await Taro.saveImageToPhotosAlbum({ filePath: image })
@@ -42,7 +48,8 @@ export const posterCanvas: PosterCanvas = {
   // https://developers.weixin.qq.com/miniprogram/dev/api/share/wx.showShareImageMenu.html
   async shareImage (image) {
     try {
-      if (Taro.canIUse('showShareImageMenu')) await Taro.showShareImageMenu({ path: image })
+      // Taro's Option type predates entrancePath (base library 3.2.0); WeChat reads it.
+      if (Taro.canIUse('showShareImageMenu')) await Taro.showShareImageMenu({ path: image, entrancePath: entrancePath() } as Taro.showShareImageMenu.Option)
       // Older WeChat: the preview's long-press menu offers send, save and favourite.
       else await Taro.previewImage({ urls: [image], current: image, showmenu: true })
       return true
@@ -51,6 +58,15 @@ export const posterCanvas: PosterCanvas = {
       return false
     }
   },
+}
+
+/**
+ * Where the mini-program entrance on a shared image opens (base library ≥ 3.8.2 shows one by
+ * default, opening the page it was shared from): the pledge page, credited to me, as my code does.
+ */
+function entrancePath () {
+  const scene = mySharerScene()
+  return scene === null ? CODE_PAGE : `${CODE_PAGE}?scene=${encodeURIComponent(scene)}`
 }
 
 // https://developers.weixin.qq.com/miniprogram/dev/framework/open-ability/authorize.html

@@ -1,5 +1,7 @@
+import { CODE_PAGE } from '../../cloud/core/protocol'
 import type { RenderTarget } from '@/poster/render'
 import type { WxFakeOptions } from '../support/wx-fake'
+import { answers } from './cloud-replies'
 import { onWeapp } from './taro-weapp'
 
 const ALBUM = 'scope.writePhotosAlbum'
@@ -7,6 +9,8 @@ const POSTER = 'http://tmp/canvas-1.png'
 
 const loadCanvas = (options: WxFakeOptions = {}) => onWeapp(async () => ({
   ...(await import('@/services/canvas')),
+  ...(await import('@/services/attribution')),
+  ...(await import('@/services/platform')),
 }), options)
 
 const callsTo = (fake: { record: { calls: Array<{ api: string; args: unknown }> } }, api: string) =>
@@ -74,6 +78,22 @@ test('exporting hands WeChat the canvas node itself and asks for a PNG temp file
 })
 
 describe('sharing the image', () => {
+  test('the share menu\'s mini-program entrance opens the pledge page with my scene, not the poster page', async () => {
+    const { fake, posterCanvas, getWhoAmI, platform } = await loadCanvas({ cloud: answers({ whoami: { admin: false, scene: 's:Ab3_x-9' } }) })
+    platform.initCloud()
+    await getWhoAmI()
+
+    await expect(posterCanvas.shareImage(POSTER, '我的承诺.png')).resolves.toBe(true)
+    expect(fake.record.sharedImages).toEqual([{ path: POSTER, entrancePath: `${CODE_PAGE}?scene=s%3AAb3_x-9` }])
+  })
+
+  test('before I have a scene the entrance still opens the pledge page', async () => {
+    const { fake, posterCanvas } = await loadCanvas()
+
+    await expect(posterCanvas.shareImage(POSTER, '我的承诺.png')).resolves.toBe(true)
+    expect(fake.record.sharedImages).toEqual([{ path: POSTER, entrancePath: CODE_PAGE }])
+  })
+
   test('a WeChat without showShareImageMenu (canIUse false) previews the image with its send / save menu', async () => {
     const { fake, posterCanvas } = await loadCanvas({ lacks: ['showShareImageMenu'] })
 
