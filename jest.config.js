@@ -37,7 +37,7 @@ const unit = {
   moduleNameMapper: {
     '\\.(css|scss|sass|less)$': '<rootDir>/test/support/style-stub.js',
     // Platform twins: tests run the H5 one, as Taro's H5 build resolves it.
-    '^(?:\\./|@/services/)(platform|canvas|share-code|invite|files|a11y)$': '<rootDir>/src/services/$1.h5.ts',
+    '^(?:\\./|@/services/)(platform|canvas|share-code|invite|files|a11y|privacy)$': '<rootDir>/src/services/$1.h5.ts',
     '^@/components/(tab-bar)$': '<rootDir>/src/components/$1/index.h5.tsx',
     '^@/(.*)$': '<rootDir>/src/$1',
     // As Taro's H5 build aliases them: the H5 APIs plus hooks, and (h5.useHtmlComponents) the
@@ -98,6 +98,8 @@ const weappRun = {
   transformIgnorePatterns: ['/node_modules/', '/dist/'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   setupFiles: ['<rootDir>/test/weapp-run/setup.js'],
+  // Tests read the expected words from the content and the poster templates themselves.
+  moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' },
 }
 
 module.exports = { projects: [unit, weapp, weappRun] }

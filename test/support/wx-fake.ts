@@ -177,7 +177,7 @@ export function createWxFake (options: WxFakeOptions = {}) {
   function refuseInSinglePage (api: string) {
     if (!singlePage) return
     record.toasts.push({ title: SINGLE_PAGE_TOAST, icon: 'none' })
-    throw new WxFail('not supported in single page mode')
+    throw new WxFail(`${api} is not supported in single page mode`)
   }
 
   /** A privacy-scoped call: waits for the listener's answer when consent is still needed. */
