@@ -4,8 +4,8 @@
  */
 import { sharerScene } from '../../cloud/core/sharer'
 import { posterTemplates } from '../../src/poster'
-import { canvas2dNode, launchApp } from './harness'
-import type { LaunchConfig, WeappApp } from './harness'
+import { appPerTest, canvas2dNode } from './harness'
+import type { LaunchConfig } from './harness'
 
 const SCAN_CODE = 1047
 const SHARED_CARD = 1007
@@ -13,17 +13,7 @@ const PLEDGE = 'pages/pledge/index'
 const PERSONAL = 'subpackages/poster/pages/personal/index'
 const GALLERY = 'subpackages/poster/pages/gallery/index'
 
-let running: WeappApp | null = null
-async function start (config: LaunchConfig) {
-  const launched = await launchApp(config)
-  running = launched.app
-  return launched
-}
-afterEach(() => {
-  const problems = running?.close() ?? []
-  running = null
-  expect(problems).toEqual([])
-})
+const start = appPerTest()
 
 describe('pledge', () => {
   test('tap 我承诺 → the signed state with my number; the loading button renders (no missing template)', async () => {

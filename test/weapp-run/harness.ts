@@ -391,3 +391,21 @@ export async function launchApp (config: LaunchConfig = {}) {
   const page = await app.launch()
   return { app, page }
 }
+
+/**
+ * `start` for a test file: each test's app is closed after it, and the test fails on anything the
+ * app logged (a React error, a missing template).
+ */
+export function appPerTest () {
+  let running: WeappApp | null = null
+  afterEach(() => {
+    const problems = running?.close() ?? []
+    running = null
+    expect(problems).toEqual([])
+  })
+  return async (config: LaunchConfig = {}) => {
+    const launched = await launchApp(config)
+    running = launched.app
+    return launched
+  }
+}

@@ -6,23 +6,13 @@
  */
 import { campaign, newsItems, proposal } from '../../src/content'
 import { posterTemplates } from '../../src/poster'
-import { canvas2dNode, launchApp, readAppJson } from './harness'
-import type { LaunchConfig, WeappApp } from './harness'
+import { appPerTest, canvas2dNode, readAppJson } from './harness'
+import type { LaunchConfig } from './harness'
 
 const MOMENTS = 1154
 const NETWORK_ERROR = '网络不给力'
 
-let running: WeappApp | null = null
-async function start (config: LaunchConfig) {
-  const launched = await launchApp(config)
-  running = launched.app
-  return launched
-}
-afterEach(() => {
-  const problems = running?.close() ?? []
-  running = null
-  expect(problems).toEqual([])
-})
+const start = appPerTest()
 
 const GALLERY = 'subpackages/poster/pages/gallery/index'
 const PERSONAL = 'subpackages/poster/pages/personal/index'
