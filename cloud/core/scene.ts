@@ -2,7 +2,12 @@
  * Reading the scene a person arrived with: a mini-program code's `scene` (WeChat hands it over
  * URL-encoded), a shared link's `scene` query, or H5's `?scene=`. Pure; used by the client.
  */
-import { EVENT_ID_PATTERN, LIMITS, SOURCE_PATTERN } from './protocol'
+import { CODE_PAGE, EVENT_ID_PATTERN, LIMITS, SOURCE_PATTERN } from './protocol'
+
+/** The page a code or shared image opens, carrying `scene` (just the page without one). */
+export function codePagePath (scene: string | null): string {
+  return scene === null ? CODE_PAGE : `${CODE_PAGE}?scene=${encodeURIComponent(scene)}`
+}
 
 export type Scene =
   | { kind: 'event'; id: string; source: string }

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { CODE_PAGE } from '../../cloud/core/protocol'
+import { codePagePath } from '../../cloud/core/scene'
 import type { RenderTarget } from '@/poster/render'
 import { mySharerScene } from './attribution'
 import type { PosterCanvas } from './canvas-types'
@@ -65,8 +65,7 @@ export const posterCanvas: PosterCanvas = {
  * default, opening the page it was shared from): the pledge page, credited to me, as my code does.
  */
 function entrancePath () {
-  const scene = mySharerScene()
-  return scene === null ? CODE_PAGE : `${CODE_PAGE}?scene=${encodeURIComponent(scene)}`
+  return codePagePath(mySharerScene())
 }
 
 // https://developers.weixin.qq.com/miniprogram/dev/framework/open-ability/authorize.html

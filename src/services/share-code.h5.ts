@@ -1,13 +1,12 @@
 import { encode } from 'uqr'
-import { CODE_PAGE } from '../../cloud/core/protocol'
+import { codePagePath } from '../../cloud/core/scene'
 import type { CodeArt } from '@/poster/render'
 import { getShareCode } from './pledge'
 import type { ShareCodeService } from './share-code-types'
 
 /** The address a scanned poster or copied invite opens: this site's pledge page carrying the sharer's scene. */
 export function shareLink (scene: string | null) {
-  const page = `${location.origin}${location.pathname}#/${CODE_PAGE}`
-  return scene === null ? page : `${page}?scene=${encodeURIComponent(scene)}`
+  return `${location.origin}${location.pathname}#/${codePagePath(scene)}`
 }
 
 /** An event code's address, `/?scene=e:<id>`, as printed; index.html opens the pledge page from it. */
