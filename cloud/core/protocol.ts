@@ -24,6 +24,11 @@ export const ErrorCode = {
   TOO_LARGE: 41300,
   RATE_LIMITED: 42900,
   INTERNAL: 50000,
+  /**
+   * The pledge could not be stored in time (the database kept refusing under contention).
+   * Nothing changed; the client sends the same call once more by itself.
+   */
+  BUSY: 50300,
 } as const
 export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode]
 
@@ -47,7 +52,24 @@ export const LIMITS = {
   organiserEvents: 100,
   /** Companies listed in the organiser view. */
   organiserCompanies: 100,
+  /** Calls one identity may make per minute (CloudBase; the local runner limits per IP and session). */
+  callsPerMinute: 30,
+  /** Withdrawals one identity may make per day (CloudBase): this bounds sign/withdraw cycles. */
+  withdrawalsPerDay: 5,
+  /** Oldest the public count may be when a client shows it, ms. */
+  publicStatsMaxAgeMs: 30_000,
 } as const
+
+/**
+ * The public counts (total, top companies, top sources) clients read without calling the
+ * function: on CloudBase the document `public/stats` (readable by all, written only by the
+ * function's timer), locally GET /api/public/stats.
+ */
+export const PUBLIC_STATS = { collection: 'public', doc: 'stats' } as const
+export interface PublicStats extends StatsResult {
+  /** ISO 8601: when these counts were taken. */
+  updatedAt: string
+}
 
 /** Event ids: 8 lowercase letters/digits, so `e:<id>` fits a scene with room to spare. */
 export const EVENT_ID_PATTERN = /^[0-9a-z]{8}$/
@@ -86,7 +108,10 @@ export type PledgeRequest = SignRequest | StatusRequest | WithdrawRequest | Stat
 export type CompanyRejection = 'review' | 'risky' | 'unavailable'
 
 export interface MyPledge {
-  /** "你是第 N 位承诺者": assigned once, never reused, even after a withdrawal. */
+  /**
+   * 承诺编号: unique and never reused, even after a withdrawal. Not a rank: CloudBase hands
+   * numbers out from shards, so they have gaps and follow time only roughly.
+   */
   number: number
   company: string | null
   /** Pledges that named the same company, this one included; 0 without a company. */

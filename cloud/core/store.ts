@@ -1,13 +1,20 @@
 /**
  * Where pledges and events live. Three adapters implement this (memory, SQLite, CloudBase) and
  * all pass cloud/test/store-contract.ts. Every method is atomic on its own: a pledge row and
- * the counters change together or not at all.
+ * the counts it changes change together or not at all.
+ *
+ * Nothing here scans pledges on a request path: counts are kept by the write (total, per
+ * company, per source) and lists read the top of a maintained, indexed count. Only `audit`
+ * counts rows, for tests and maintenance.
  */
 import type { StatsResult, WithdrawResult } from './protocol'
 
 export interface PledgeRecord {
   identity: string
-  /** Assigned once from a sequence that never goes back, so never reused after a withdrawal. */
+  /**
+   * Unique, never reused after a withdrawal. Memory and SQLite hand out 1, 2, 3…; CloudBase
+   * hands them out from shards (gaps, roughly in time order), so it is a 承诺编号, not a rank.
+   */
   number: number
   company: string | null
   source: string | null
@@ -47,10 +54,13 @@ export interface EventRecord {
   createdAt: string
 }
 
-/** What `audit` compares: stored pledge rows against the running counter. */
+/** What `audit` compares: stored pledge rows against the maintained counts. */
 export interface StoreAudit {
   rows: number
+  /** The maintained total. */
   counter: number
+  /** Rows per company and per source, counted, where the maintained count differs (empty when all agree). */
+  drift: string[]
 }
 
 export interface PledgeStore {
@@ -60,14 +70,22 @@ export interface PledgeStore {
   /** Deletes the pledge for real; its number is not handed out again. */
   withdraw (identity: string): Promise<WithdrawOutcome>
   total (): Promise<number>
-  /** Current pledges naming exactly this (normalised) company. */
+  /** Current pledges naming exactly this (normalised) company; exact at once. */
   companyCount (company: string): Promise<number>
-  /** Most-named companies and sources, most first, ties by name; a limit of 0 skips that list. */
+  /**
+   * Most-named companies and sources, most first, ties by name; a limit of 0 skips that list.
+   * The lists are as of the last `recount` (the total is exact).
+   */
   stats (limits: { companies: number; sources: number }): Promise<StoreStats>
-  /** Current pledges per exact source, every given source a key (0 for none). */
+  /** Current pledges per exact source, every given source a key (0 for none); as of the last `recount`. */
   countsBySource (sources: readonly string[]): Promise<Record<string, number>>
-  /** Current pledges that came through someone's shared link or poster (an `s:` source). */
+  /** Current pledges that came through someone's shared link or poster (an `s:` source); exact at once. */
   viaShares (): Promise<number>
+  /**
+   * Brings the ranked counts up to date where a recount keeps them (CloudBase: the function's
+   * timer trigger); a no-op where every write keeps them (memory, SQLite).
+   */
+  recount (): Promise<void>
   /** Stores the event; false (nothing changed) when its id is taken. */
   createEvent (event: EventRecord): Promise<boolean>
   getEvent (id: string): Promise<EventRecord | null>
@@ -80,4 +98,15 @@ export interface PledgeStore {
 /** Shared tie-break so every adapter orders `stats` the same way. */
 export function byCountThenName<T> (name: (item: T) => string, count: (item: T) => number) {
   return (a: T, b: T): number => count(b) - count(a) || (name(a) < name(b) ? -1 : name(a) > name(b) ? 1 : 0)
+}
+
+/**
+ * Thrown by a store when a write could not be stored after its bounded retries (the database
+ * kept reporting conflicts). Nothing was changed; `handle` answers ErrorCode.BUSY.
+ */
+export class StoreBusyError extends Error {
+  constructor (what: string, options?: { cause?: unknown }) {
+    super(`pledge store busy: ${what}`, options)
+    this.name = 'StoreBusyError'
+  }
 }
