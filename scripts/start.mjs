@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm start`: build H5 when dist/h5 is missing or older than the sources, bundle the local
-// server (TypeScript, shared with the cloud function's core) with esbuild, and run it.
+// `npm start`: check the environment (server/env.ts), build H5 when dist/h5 is missing or older
+// than the sources, bundle the local server (TypeScript, shared with the cloud function's core)
+// with esbuild, and run it.
 //   node scripts/start.mjs [--no-build]     (SKIP_BUILD=1 works too)
 import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -11,7 +12,28 @@ import * as esbuild from 'esbuild'
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const index = path.join(root, 'dist/h5/index.html')
 const bundle = path.join(root, '.build/server.cjs')
-const skipBuild = process.argv.includes('--no-build') || process.env.SKIP_BUILD === '1'
+
+// server/env.ts is the one reader of the settings; checking them first means a typo costs no H5
+// build. Bundled in memory and imported from a data: URL, so parallel starts share no file.
+const envBundle = await esbuild.build({
+  entryPoints: [path.join(root, 'server/env.ts')],
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  write: false,
+  logLevel: 'warning',
+})
+const { readServerConfig } = await import(`data:text/javascript;base64,${Buffer.from(envBundle.outputFiles[0].contents).toString('base64')}`)
+let config
+try {
+  config = readServerConfig(process.env)
+} catch (error) {
+  if (error.name !== 'ServerEnvError') throw error
+  console.error(error.message)
+  process.exit(2)
+}
+const skipBuild = process.argv.includes('--no-build') || config.skipBuild
 
 function newestMtime (dir) {
   let newest = 0

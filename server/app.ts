@@ -1,15 +1,20 @@
 /**
  * The local runner's HTTP server: the H5 build as static files, `POST /api/<name>` routed to
  * the functions it is given, and a few routes at exact paths (GET /organiser). Listens
- * wherever the caller says (main.ts: 127.0.0.1).
+ * wherever the caller says (main.ts: 127.0.0.1). Connections are capped in all and per client
+ * address, and a client gets HEADERS_TIMEOUT_MS to send its headers, so slow or idle
+ * connections cannot take every slot.
  */
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import http from 'node:http'
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Socket } from 'node:net'
 import path from 'node:path'
 import zlib from 'node:zlib'
 import { ErrorCode } from '../cloud/core/protocol'
+import { addressKey } from './client-ip'
+import { DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_IP } from './env'
 
 export type ApiRoute = (req: IncomingMessage, res: ServerResponse) => Promise<void>
 
@@ -20,6 +25,34 @@ export interface AppServerOptions {
   api?: Record<string, ApiRoute>
   /** Routes by exact path, any method: `routes['/organiser']` answers /organiser?key=…. */
   routes?: Record<string, ApiRoute>
+  connections?: Partial<ConnectionLimits>
+}
+
+export interface ConnectionLimits {
+  /** Open connections in all; the kernel's next ones are closed at once. */
+  max: number
+  /** Open connections per client address (IPv6 per /64); false: no such cap. */
+  perIp: number | false
+  /** Time to send the request line and headers, then the whole request; 408 and closed after. */
+  headersTimeoutMs: number
+  requestTimeoutMs: number
+  /** An idle keep-alive connection is closed after this. */
+  keepAliveTimeoutMs: number
+}
+
+/** A phone on a poor network sends a few hundred bytes of headers well within this. */
+export const HEADERS_TIMEOUT_MS = 10_000
+/** Headers plus a body of at most LIMITS.bodyBytes. */
+export const REQUEST_TIMEOUT_MS = 20_000
+/** Node's default: long enough for a page's next request, short enough to free the slot. */
+export const KEEP_ALIVE_TIMEOUT_MS = 5000
+
+export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = {
+  max: DEFAULT_MAX_CONNECTIONS,
+  perIp: DEFAULT_MAX_CONNECTIONS_PER_IP,
+  headersTimeoutMs: HEADERS_TIMEOUT_MS,
+  requestTimeoutMs: REQUEST_TIMEOUT_MS,
+  keepAliveTimeoutMs: KEEP_ALIVE_TIMEOUT_MS,
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -63,7 +96,28 @@ export function resolveInside (root: string, urlPath: string): string | null {
   return file === root || file.startsWith(root + path.sep) ? file : null
 }
 
-export function createAppServer ({ root: rootDir, api = {}, routes = {} }: AppServerOptions): http.Server {
+/** Closes a new connection at once when its address already has `perIp` open. */
+function capPerAddress (server: http.Server, perIp: number) {
+  const open = new Map<string, number>()
+  // Before http's own listener, so a refused socket never gets a parser.
+  server.prependListener('connection', (socket: Socket) => {
+    const key = addressKey(socket.remoteAddress)
+    const count = open.get(key) ?? 0
+    if (count >= perIp) {
+      socket.destroy()
+      return
+    }
+    open.set(key, count + 1)
+    socket.once('close', () => {
+      const left = (open.get(key) ?? 1) - 1
+      if (left === 0) open.delete(key)
+      else open.set(key, left)
+    })
+  })
+}
+
+export function createAppServer ({ root: rootDir, api = {}, routes = {}, connections = {} }: AppServerOptions): http.Server {
+  const limits = { ...DEFAULT_CONNECTION_LIMITS, ...connections }
   const root = path.resolve(rootDir)
   // Files are read and compressed once, and again only when a rebuild changes them on disk
   // (a stale cached index.html would point at hashed bundles that no longer exist).
@@ -130,7 +184,12 @@ export function createAppServer ({ root: rootDir, api = {}, routes = {} }: AppSe
     res.end(req.method === 'HEAD' ? undefined : body)
   }
 
-  return http.createServer((req, res) => {
+  const server = http.createServer({
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    // Node checks these timeouts only this often (30 s by default, which let slow clients hold slots far longer).
+    connectionsCheckingInterval: Math.min(1000, limits.headersTimeoutMs / 4),
+  }, (req, res) => {
     const pathname = (req.url ?? '/').split('?')[0]
     const exact = Object.prototype.hasOwnProperty.call(routes, pathname) ? routes[pathname] : undefined
     if (exact !== undefined) {
@@ -167,4 +226,8 @@ export function createAppServer ({ root: rootDir, api = {}, routes = {} }: AppSe
       res.end('Internal error')
     }
   })
+  server.keepAliveTimeout = limits.keepAliveTimeoutMs
+  server.maxConnections = limits.max
+  if (limits.perIp !== false) capPerAddress(server, limits.perIp)
+  return server
 }

@@ -6,10 +6,11 @@ import path from 'node:path'
 import { ErrorCode } from '../cloud/core/protocol'
 import { sharerScene } from '../cloud/core/sharer'
 import { createAppServer } from './app'
-import { ORGANISER_LOGIN_PATH, ORGANISER_PAGE, organiserKey } from './organiser-login'
+import { readServerConfig } from './env'
+import type { Env } from './env'
+import { ORGANISER_LOGIN_PATH, ORGANISER_PAGE } from './organiser-login'
 import { createLocalPledge } from './pledge-local'
-import type { LocalPledgeEnv } from './pledge-local'
-import { createSessionKeys } from './session-cookie'
+import { createSessionKeys, ORGANISER_SESSION_MAX_AGE_S } from './session-cookie'
 
 const SECRET = 'organiser-test-secret-0123456789'
 const KEY = 'the-organiser-key-0123'
@@ -25,8 +26,8 @@ afterEach(async () => {
 })
 
 /** The local runner as main.ts wires it: the H5 root, /api/pledge and /organiser. */
-async function start (env: LocalPledgeEnv = {}) {
-  const pledge = createLocalPledge({ SESSION_SECRET: SECRET, ORGANISER_KEY: KEY, ...env }, root)
+async function start (env: Env = {}) {
+  const pledge = createLocalPledge(readServerConfig({ SESSION_SECRET: SECRET, ORGANISER_KEY: KEY, ...env }), root)
   const server = createAppServer({ root, api: { pledge: pledge.route }, routes: { [ORGANISER_LOGIN_PATH]: pledge.organiserLogin } })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
@@ -43,8 +44,10 @@ async function start (env: LocalPledgeEnv = {}) {
     })
     return { json: await res.json(), cookie: res.headers.get('set-cookie')?.split(';')[0] ?? cookie }
   }
-  const login = (query: string, init: RequestInit = {}, cookie?: string) => fetch(`${base}${ORGANISER_LOGIN_PATH}${query}`, {
-    redirect: 'manual', ...init, headers: cookie === undefined ? {} : { cookie },
+  const login = (query: string, init: RequestInit = {}, cookie?: string, forwardedFor?: string) => fetch(`${base}${ORGANISER_LOGIN_PATH}${query}`, {
+    redirect: 'manual',
+    ...init,
+    headers: { ...(cookie === undefined ? {} : { cookie }), ...(forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor }) },
   })
   return { pledge, call, login }
 }
@@ -60,8 +63,9 @@ it('the right key: a 302 to the organiser page with the organiser\'s cookie, whi
   expect(res.headers.get('location')).toBe(ORGANISER_PAGE)
   expect(res.headers.get('cache-control')).toBe('no-store')
   const setCookie = res.headers.get('set-cookie') ?? ''
-  expect(setCookie).toMatch(/^qm_sid=organiser\.[\w-]{43}; /)
+  expect(setCookie).toMatch(/^qm_sid=organiser\.\d+\.[\w-]{43}; /)
   expect(setCookie).toContain('HttpOnly')
+  expect(setCookie).toContain(`Max-Age=${ORGANISER_SESSION_MAX_AGE_S}`)
   const cookie = setCookie.split(';')[0]
 
   expect((await call({ action: 'whoami' }, cookie)).json.data).toEqual({ admin: true, scene: sharerScene('organiser') })
@@ -90,7 +94,7 @@ it.each([
 
 it('a cookie naming the organiser but signed with another secret is a stranger', async () => {
   const { call } = await start()
-  const forged = `qm_sid=${createSessionKeys('another-secret-0123456789').sign('organiser')}`
+  const forged = createSessionKeys({ secret: 'another-secret-0123456789', organiserKey: KEY }).organiserCookie().split(';')[0]
   const reply = await call({ action: 'whoami' }, forged)
   expect(reply.json.data).toMatchObject({ admin: false })
   expect(reply.cookie).not.toBe(forged)
@@ -112,14 +116,47 @@ it('ADMIN_IDS adds session ids to the local admins', async () => {
   const first = await start()
   const visitor = await first.call({ action: 'whoami' })
   const id = (visitor.cookie ?? '').slice('qm_sid='.length).split('.')[0]
-  const second = await start({ ADMIN_IDS: ` someone-else, ${id} ` })
+  const second = await start({ ADMIN_IDS: ` ${'f'.repeat(32)}, ${id} ` })
   expect((await second.call({ action: 'whoami' }, visitor.cookie)).json.data).toMatchObject({ admin: true })
   expect((await second.call({ action: 'whoami' })).json.data).toMatchObject({ admin: false })
 })
 
-it('the key: ORGANISER_KEY when set, else a new random one at each start', () => {
-  expect(organiserKey('my-key')).toBe('my-key')
-  const random = [organiserKey(undefined), organiserKey('')]
+it('the key: ORGANISER_KEY when set, else a new random one at each start', async () => {
+  const configured = await start()
+  expect(configured.pledge.organiserKey).toBe(KEY)
+  const random = [(await start({ ORGANISER_KEY: '' })).pledge.organiserKey, (await start({ ORGANISER_KEY: undefined })).pledge.organiserKey]
   expect(random[0]).toMatch(/^[\w-]{24}$/)
   expect(random[0]).not.toBe(random[1])
+})
+
+describe('organiser sessions', () => {
+  it(`the cookie carries its expiry, ${ORGANISER_SESSION_MAX_AGE_S / 3600} h from the login, and Max-Age says the same`, async () => {
+    expect(ORGANISER_SESSION_MAX_AGE_S).toBeLessThanOrEqual(12 * 60 * 60)
+    const { login } = await start()
+    const before = Math.floor(Date.now() / 1000)
+    const setCookie = (await login(`?key=${KEY}`)).headers.get('set-cookie') ?? ''
+    const expiry = Number(/^qm_sid=organiser\.(\d+)\./.exec(setCookie)?.[1])
+    expect(expiry - before).toBeGreaterThanOrEqual(ORGANISER_SESSION_MAX_AGE_S)
+    expect(expiry - before).toBeLessThanOrEqual(ORGANISER_SESSION_MAX_AGE_S + 2)
+    expect(setCookie).toContain(`Max-Age=${ORGANISER_SESSION_MAX_AGE_S}`)
+  })
+
+  it('a restart with the same ORGANISER_KEY keeps the organiser; a new key ends the session', async () => {
+    const first = await start()
+    const cookie = ((await first.login(`?key=${KEY}`)).headers.get('set-cookie') ?? '').split(';')[0]
+    const same = await start()
+    expect((await same.call({ action: 'whoami' }, cookie)).json.data).toMatchObject({ admin: true })
+    const rotated = await start({ ORGANISER_KEY: 'a-brand-new-organiser-key' })
+    const reply = await rotated.call({ action: 'whoami' }, cookie)
+    expect(reply.json.data).toMatchObject({ admin: false })
+    expect(reply.cookie).toMatch(/^qm_sid=[0-9a-f]{32}\./)
+    expect((await rotated.call({ action: 'organiser' }, cookie)).json.code).toBe(ErrorCode.FORBIDDEN)
+  })
+})
+
+it('with TRUST_PROXY, login attempts are counted per forwarded address', async () => {
+  const { login } = await start({ TRUST_PROXY: 'true', RATE_LIMIT: '0.001,1' })
+  expect((await login('?key=wrong', {}, undefined, '198.51.100.1')).status).toBe(403)
+  expect((await login(`?key=${KEY}`, {}, undefined, '198.51.100.1')).status).toBe(429)
+  expect((await login(`?key=${KEY}`, {}, undefined, '198.51.100.1, 198.51.100.2')).status).toBe(302)
 })

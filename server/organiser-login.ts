@@ -1,28 +1,32 @@
 /**
  * `GET /organiser?key=<key>`: the local runner's organiser login, for people without WeChat.
- * The right key makes this browser's session the fixed admin identity LOCAL_ORGANISER and
- * redirects to the organiser page; anything else is a 403 that leaves the cookie alone.
+ * The right key makes this browser's session the fixed admin identity LOCAL_ORGANISER for
+ * ORGANISER_SESSION_MAX_AGE_S (or until the key changes) and redirects to the organiser page;
+ * anything else is a 403 that leaves the cookie alone.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { RateLimiter } from './pledge-route'
-import { createSessionKeys, LOCAL_ORGANISER } from './session-cookie'
+import { clientKey } from './client-ip'
+import type { RateLimiter } from './limiters'
+import type { SessionKeys } from './session-cookie'
 
 export const ORGANISER_LOGIN_PATH = '/organiser'
 /** H5 hash route of the organiser page (src/app.config.ts: it shares the poster subpackage). */
 export const ORGANISER_PAGE = '/#/subpackages/poster/pages/organiser/index'
 
 export interface OrganiserLoginOptions {
-  /** The session cookie's secret, the same as the function route's. */
-  secret: Buffer | string
+  /** The function route's sessions, made with the same `key`. */
+  sessions: SessionKeys
   key: string
   /** Every attempt takes a token, so the key cannot be guessed at speed. */
   limiter: RateLimiter
+  /** Client IP from X-Forwarded-For (client-ip.ts). */
+  trustProxy?: boolean
 }
 
-/** ORGANISER_KEY, else a fresh random key (printed at start, gone at the next). */
-export function organiserKey (value: string | undefined): string {
-  return value === undefined || value === '' ? randomBytes(18).toString('base64url') : value
+/** The key when ORGANISER_KEY is unset: printed at start, gone at the next. */
+export function randomOrganiserKey (): string {
+  return randomBytes(18).toString('base64url')
 }
 
 /** Equal-length digests, so the comparison takes the same time whatever the guess. */
@@ -31,8 +35,7 @@ function sameKey (given: string, key: string): boolean {
   return timingSafeEqual(digest(given), digest(key))
 }
 
-export function createOrganiserLogin ({ secret, key, limiter }: OrganiserLoginOptions) {
-  const sessions = createSessionKeys(secret)
+export function createOrganiserLogin ({ sessions, key, limiter, trustProxy = false }: OrganiserLoginOptions) {
   const text = (res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}) => {
     res.writeHead(status, {
       'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'referrer-policy': 'no-referrer', ...headers,
@@ -41,13 +44,13 @@ export function createOrganiserLogin ({ secret, key, limiter }: OrganiserLoginOp
 
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (req.method !== 'GET') return text(res, 405, '请用浏览器打开组织者入口链接', { allow: 'GET' })
-    if (!limiter(req.socket.remoteAddress ?? 'unknown')) return text(res, 429, '尝试太频繁，请稍后再试')
+    if (!limiter(clientKey(req, trustProxy))) return text(res, 429, '尝试太频繁，请稍后再试')
     const given = new URL(req.url ?? '/', 'http://localhost').searchParams.get('key')
     if (given === null || !sameKey(given, key)) {
       return text(res, 403, '组织者密钥不正确。请使用本地服务启动时打印的“组织者入口”链接。')
     }
     res.writeHead(302, {
-      location: ORGANISER_PAGE, 'set-cookie': sessions.setCookie(LOCAL_ORGANISER), 'cache-control': 'no-store', 'referrer-policy': 'no-referrer',
+      location: ORGANISER_PAGE, 'set-cookie': sessions.organiserCookie(), 'cache-control': 'no-store', 'referrer-policy': 'no-referrer',
     }).end()
   }
 }

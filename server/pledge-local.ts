@@ -1,38 +1,39 @@
 /**
  * The pledge function as the local runner serves it: the same handler as the cloud, with the
  * SQLite store, the word-list content check and a signed session cookie for identity, plus the
- * organiser login (GET /organiser?key=…) that makes a browser the local admin `organiser`.
- * Environment: DB_PATH (default .data/pledge.db), SESSION_SECRET (default: a random secret
- * kept in .data/session-secret), RATE_LIMIT ("off" or "<perSecond>,<burst>"), ORGANISER_KEY
- * (default: random at each start), ADMIN_IDS (more admin session ids, comma-separated).
+ * organiser login (GET /organiser?key=…) that makes a browser the local admin `organiser`, and
+ * the public counts (GET /api/public/stats). Settings come from env.ts.
  */
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { parseAdminList } from '../cloud/core/admins'
 import { createWordListChecker } from '../cloud/core/content-check'
 import { handle } from '../cloud/core/handle'
 import { openSqliteStore } from '../cloud/core/stores/sqlite'
-import { createOrganiserLogin, organiserKey } from './organiser-login'
-import { createFunctionRoute, createRateLimiter, parseRateLimit } from './pledge-route'
+import type { ServerConfig } from './env'
+import { createRateLimiter, createWindowLimiter, NEW_SESSIONS_WINDOW_MS } from './limiters'
+import { createOrganiserLogin, randomOrganiserKey } from './organiser-login'
+import { createFunctionRoute } from './pledge-route'
 import type { FunctionRoute } from './pledge-route'
-import { LOCAL_ORGANISER } from './session-cookie'
+import { createPublicStatsRoute } from './public-stats'
+import { createSessionKeys, LOCAL_ORGANISER } from './session-cookie'
 
-/** Reads the variables above; `process.env` by default. */
-export type LocalPledgeEnv = Record<string, string | undefined>
+export type LocalPledgeConfig = Pick<ServerConfig, 'dbPath' | 'sessionSecret' | 'organiserKey' | 'adminIds' | 'trustProxy' | 'writeLimit' | 'newSessionsPerMinute'>
 
 export interface LocalPledge {
   route: FunctionRoute
   /** GET /organiser?key=… */
   organiserLogin: FunctionRoute
+  /** GET /api/public/stats */
+  publicStats: FunctionRoute
   organiserKey: string
   dbPath: string
   close (): Promise<void>
 }
 
 /** The secret survives restarts so browsers keep their identity; it never leaves .data/. */
-function loadSecret (env: LocalPledgeEnv, dataDir: string): string {
-  if (env.SESSION_SECRET) return env.SESSION_SECRET
+function loadSecret (configured: string | null, dataDir: string): string {
+  if (configured !== null) return configured
   const file = path.join(dataDir, 'session-secret')
   if (!fs.existsSync(file)) {
     fs.mkdirSync(dataDir, { recursive: true })
@@ -46,28 +47,26 @@ function loadSecret (env: LocalPledgeEnv, dataDir: string): string {
   return fs.readFileSync(file, 'utf8').trim()
 }
 
-export function createLocalPledge (env: LocalPledgeEnv = process.env, root: string = process.cwd()): LocalPledge {
+/** `root` is the working directory: .data/ and a relative dbPath are inside it. */
+export function createLocalPledge (config: LocalPledgeConfig, root: string = process.cwd()): LocalPledge {
   const dataDir = path.join(root, '.data')
-  const dbPath = path.resolve(root, env.DB_PATH || path.join('.data', 'pledge.db'))
+  const dbPath = path.resolve(root, config.dbPath)
   fs.mkdirSync(path.dirname(dbPath), { recursive: true })
-  const limiter = createRateLimiter(parseRateLimit(env.RATE_LIMIT))
-  const secret = loadSecret(env, dataDir)
-  const key = organiserKey(env.ORGANISER_KEY)
-  const admins = [LOCAL_ORGANISER, ...parseAdminList(env.ADMIN_IDS)]
+  const key = config.organiserKey ?? randomOrganiserKey()
+  const sessions = createSessionKeys({ secret: loadSecret(config.sessionSecret, dataDir), organiserKey: key })
+  const limiter = createRateLimiter(config.writeLimit)
+  const newSessions = createWindowLimiter(config.newSessionsPerMinute, NEW_SESSIONS_WINDOW_MS)
+  const admins = [LOCAL_ORGANISER, ...config.adminIds]
   const isAdmin = (identity: string) => admins.includes(identity)
   const store = openSqliteStore(dbPath)
   const contentCheck = createWordListChecker()
   const onError = (error: unknown) => console.error('pledge:', error)
-  try {
-    // No makeCode dep: shareCode and eventCode answer codeFileId null and the H5 client draws a QR code of its own URL.
-    const route = createFunctionRoute((identity, data) => handle(identity, data, { store, contentCheck, isAdmin, onError }), {
-      secret, limiter, onError,
-    })
-    const organiserLogin = createOrganiserLogin({ secret, key, limiter })
-    return { route, organiserLogin, organiserKey: key, dbPath, close: () => store.close() }
-  } catch (error) {
-    // A bad secret must not leave the database and its checkpointer thread open.
-    void store.close()
-    throw error
-  }
+  const { trustProxy } = config
+  // No makeCode dep: shareCode and eventCode answer codeFileId null and the H5 client draws a QR code of its own URL.
+  const route = createFunctionRoute((identity, data) => handle(identity, data, { store, contentCheck, isAdmin, onError }), {
+    sessions, limiter, newSessions, trustProxy, onError,
+  })
+  const organiserLogin = createOrganiserLogin({ sessions, key, limiter, trustProxy })
+  const publicStats = createPublicStatsRoute(store, { onError })
+  return { route, organiserLogin, publicStats, organiserKey: key, dbPath, close: () => store.close() }
 }

@@ -6,26 +6,34 @@ import { handle } from '../cloud/core/handle'
 import { ErrorCode, LIMITS } from '../cloud/core/protocol'
 import { createMemoryStore } from '../cloud/core/stores/memory'
 import type { PledgeStore } from '../cloud/core/store'
-import { createFunctionRoute, createRateLimiter, DEFAULT_RATE_LIMIT, parseRateLimit } from './pledge-route'
+import { createRateLimiter, createWindowLimiter, DEFAULT_NEW_SESSIONS_PER_MINUTE } from './limiters'
+import { createFunctionRoute } from './pledge-route'
 import type { CloudFunction, FunctionRouteOptions } from './pledge-route'
 import { createSessionKeys, SESSION_MAX_AGE_S, SESSION_SECRET_MIN_BYTES } from './session-cookie'
 
 const SECRET = 'test-secret-0123456789abcdef'
+const ORGANISER_KEY = 'route-test-organiser-key'
+const sessions = createSessionKeys({ secret: SECRET, organiserKey: ORGANISER_KEY })
 
 interface Reply { status: number; headers: http.IncomingHttpHeaders; json: { code: number; message: string; data: unknown } }
 
 async function serve (options: Partial<FunctionRouteOptions> = {}, fn?: CloudFunction) {
   const store = createMemoryStore()
   const contentCheck = createWordListChecker()
-  const route = createFunctionRoute(fn ?? ((identity, data) => handle(identity, data, { store, contentCheck })), {
-    secret: SECRET, ...options,
-  })
+  const calls: string[] = []
+  const route = createFunctionRoute(async (identity, data) => {
+    calls.push(identity)
+    return (fn ?? ((id, d) => handle(id, d, { store, contentCheck })))(identity, data)
+  }, { sessions, ...options })
   const server = http.createServer((req, res) => { void route(req, res) })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
-  const request = (options: { body?: string | Buffer; cookie?: string; type?: string | null; method?: string; chunked?: boolean }) =>
+  const request = (options: {
+    body?: string | Buffer; cookie?: string; type?: string | null; method?: string; chunked?: boolean; forwardedFor?: string
+  }) =>
     new Promise<Reply>((resolve, reject) => {
       const headers: http.OutgoingHttpHeaders = {}
+      if (options.forwardedFor !== undefined) headers['x-forwarded-for'] = options.forwardedFor
       if (options.type !== null) headers['content-type'] = options.type ?? 'application/json'
       if (options.cookie !== undefined) headers.cookie = options.cookie
       if (options.body !== undefined && !options.chunked) headers['content-length'] = Buffer.byteLength(options.body)
@@ -39,9 +47,9 @@ async function serve (options: Partial<FunctionRouteOptions> = {}, fn?: CloudFun
       if (options.body !== undefined) req.write(options.body)
       req.end()
     })
-  const call = (data: unknown, cookie?: string) => request({ body: JSON.stringify(data), cookie })
+  const call = (data: unknown, cookie?: string, forwardedFor?: string) => request({ body: JSON.stringify(data), cookie, forwardedFor })
   const close = () => new Promise<void>((resolve) => server.close(() => resolve()))
-  return { store, request, call, close }
+  return { store, calls, request, call, close }
 }
 
 const cookieOf = (reply: Reply): string => {
@@ -51,7 +59,7 @@ const cookieOf = (reply: Reply): string => {
 }
 
 async function expectNothingStored (store: PledgeStore) {
-  expect(await store.audit()).toEqual({ rows: 0, counter: 0 })
+  expect(await store.audit()).toMatchObject({ rows: 0, counter: 0 })
 }
 
 describe('pledge route: sessions', () => {
@@ -88,7 +96,7 @@ describe('pledge route: sessions', () => {
     ['a tampered id', (c: string) => c.replace(/=(.)/, (_m, ch: string) => `=${ch === 'a' ? 'b' : 'a'}`)],
     ['a forged signature', (c: string) => `${c.split('.')[0]}.${'A'.repeat(43)}`],
     ['no signature', (c: string) => c.split('.')[0]],
-    ['a cookie signed with another secret', (c: string) => `qm_sid=${createSessionKeys('another-secret-0123456789').sign(c.slice(7, 39))}`],
+    ['a cookie signed with another secret', (c: string) => `qm_sid=${createSessionKeys({ secret: 'another-secret-0123456789', organiserKey: ORGANISER_KEY }).sign(c.slice(7, 39))}`],
   ])('%s is ignored: a new session, not the victim\'s pledge', async (_label, forge) => {
     const victim = cookieOf(await server.call({ action: 'sign' }))
     const forged = await server.call({ action: 'status' }, forge(victim))
@@ -103,8 +111,8 @@ describe('pledge route: sessions', () => {
   })
 
   it(`refuses a secret shorter than ${SESSION_SECRET_MIN_BYTES} bytes`, () => {
-    expect(() => createSessionKeys('x'.repeat(SESSION_SECRET_MIN_BYTES - 1))).toThrow(/16 bytes/)
-    expect(() => createSessionKeys(Buffer.alloc(SESSION_SECRET_MIN_BYTES))).not.toThrow()
+    expect(() => createSessionKeys({ secret: 'x'.repeat(SESSION_SECRET_MIN_BYTES - 1), organiserKey: ORGANISER_KEY })).toThrow(/16 bytes/)
+    expect(() => createSessionKeys({ secret: Buffer.alloc(SESSION_SECRET_MIN_BYTES), organiserKey: ORGANISER_KEY })).not.toThrow()
   })
 })
 
@@ -160,7 +168,7 @@ describe('pledge route: rate limit on writes', () => {
       const event = { action: 'createEvent', name: '开放日', date: '2024-09-10', place: '北京' }
       expect((await server.call(event)).json.code).toBe(ErrorCode.RATE_LIMITED)
       for (let i = 0; i < 10; i += 1) expect((await server.call({ action: 'stats' })).json.code).toBe(0)
-      expect(await server.store.audit()).toEqual({ rows: 3, counter: 3 })
+      expect(await server.store.audit()).toMatchObject({ rows: 3, counter: 3 })
       now += 1000
       expect((await server.call({ action: 'sign' })).json.code).toBe(0)
       expect((await server.call({ action: 'sign' })).json.code).toBe(ErrorCode.RATE_LIMITED)
@@ -170,25 +178,105 @@ describe('pledge route: rate limit on writes', () => {
   })
 
   it('off means off', async () => {
-    const server = await serve({ limiter: createRateLimiter(false) })
+    const server = await serve({ limiter: createRateLimiter(false), newSessions: createWindowLimiter(false, 60_000) })
     try {
       const replies = await Promise.all(Array.from({ length: 50 }, () => server.call({ action: 'sign' })))
       expect(replies.every((r) => r.json.code === 0)).toBe(true)
-      expect(await server.store.audit()).toEqual({ rows: 50, counter: 50 })
+      expect(await server.store.audit()).toMatchObject({ rows: 50, counter: 50 })
+    } finally {
+      await server.close()
+    }
+  })
+})
+
+describe('pledge route: new identities per client IP', () => {
+  const LIMITED = { code: ErrorCode.RATE_LIMITED, message: '操作太频繁，请稍后再试', data: null }
+
+  it(`${DEFAULT_NEW_SESSIONS_PER_MINUTE} requests without a cookie get identities; the next gets 429, no cookie, and the function never runs`, async () => {
+    const server = await serve()
+    try {
+      const first = await Promise.all(Array.from({ length: DEFAULT_NEW_SESSIONS_PER_MINUTE }, () => server.call({ action: 'status' })))
+      expect(first.every((reply) => reply.status === 200)).toBe(true)
+      expect(new Set(first.map(cookieOf)).size).toBe(DEFAULT_NEW_SESSIONS_PER_MINUTE)
+      expect(server.calls).toHaveLength(DEFAULT_NEW_SESSIONS_PER_MINUTE)
+
+      for (const data of [{ action: 'status' }, { action: 'sign' }]) {
+        const refused = await server.call(data)
+        expect(refused.status).toBe(429)
+        expect(refused.json).toEqual(LIMITED)
+        expect(refused.headers['set-cookie']).toBeUndefined()
+      }
+      expect(server.calls).toHaveLength(DEFAULT_NEW_SESSIONS_PER_MINUTE)
+
+      // A browser that already has its identity is not held back by the newcomers' limit.
+      const signed = await server.call({ action: 'sign' }, cookieOf(first[0]))
+      expect([signed.status, signed.json.code]).toEqual([200, 0])
+      expect(signed.headers['set-cookie']).toBeUndefined()
     } finally {
       await server.close()
     }
   })
 
-  it.each([
-    [undefined, DEFAULT_RATE_LIMIT], ['', DEFAULT_RATE_LIMIT], ['off', false],
-    ['10,30', { perSecond: 10, burst: 30 }], ['0.5,2', { perSecond: 0.5, burst: 2 }],
-  ])('RATE_LIMIT=%p', (value, expected) => {
-    expect(parseRateLimit(value)).toEqual(expected)
+  it('a forged cookie counts as none', async () => {
+    const server = await serve({ newSessions: createWindowLimiter(1, 60_000) })
+    try {
+      const first = await server.call({ action: 'status' })
+      const forged = `${cookieOf(first).split('.')[0]}.${'A'.repeat(43)}`
+      expect((await server.call({ action: 'status' }, forged)).json).toEqual(LIMITED)
+      expect((await server.call({ action: 'status' }, cookieOf(first))).json.code).toBe(0)
+    } finally {
+      await server.close()
+    }
   })
 
-  it.each(['on', '10', '0,5', '5,0', '-1,5', '5,2.5', '5, 2'])('RATE_LIMIT=%p is refused', (value) => {
-    expect(() => parseRateLimit(value)).toThrow(/RATE_LIMIT/)
+  it('new identities are given again once the minute has passed', async () => {
+    let now = 1_000_000
+    const server = await serve({ newSessions: createWindowLimiter(2, 60_000, () => now) })
+    try {
+      expect((await server.call({ action: 'stats' })).status).toBe(200)
+      expect((await server.call({ action: 'stats' })).status).toBe(200)
+      expect((await server.call({ action: 'stats' })).status).toBe(429)
+      now += 59_000
+      expect((await server.call({ action: 'stats' })).status).toBe(429)
+      now += 1000
+      expect((await server.call({ action: 'stats' })).status).toBe(200)
+    } finally {
+      await server.close()
+    }
+  })
+})
+
+describe('pledge route: client IP and TRUST_PROXY', () => {
+  it('without TRUST_PROXY a forged X-Forwarded-For does not escape the limit', async () => {
+    const server = await serve()
+    try {
+      for (let i = 0; i < DEFAULT_NEW_SESSIONS_PER_MINUTE; i += 1) {
+        expect((await server.call({ action: 'stats' }, undefined, `203.0.113.${i}`)).status).toBe(200)
+      }
+      expect((await server.call({ action: 'stats' }, undefined, '198.51.100.77')).status).toBe(429)
+    } finally {
+      await server.close()
+    }
+  })
+
+  it('with TRUST_PROXY each forwarded address (the right-most) has its own buckets, for identities and writes', async () => {
+    const server = await serve({ trustProxy: true, limiter: createRateLimiter({ perSecond: 0.001, burst: 1 }) })
+    try {
+      for (let i = 0; i < DEFAULT_NEW_SESSIONS_PER_MINUTE; i += 1) {
+        expect((await server.call({ action: 'stats' }, undefined, '203.0.113.1')).status).toBe(200)
+      }
+      // The client may write anything left of what the proxy appended; only the right-most counts.
+      expect((await server.call({ action: 'stats' }, undefined, '203.0.113.1')).status).toBe(429)
+      expect((await server.call({ action: 'stats' }, undefined, '198.51.100.2, 203.0.113.1')).status).toBe(429)
+      expect((await server.call({ action: 'stats' }, undefined, '203.0.113.1, 203.0.113.2')).status).toBe(200)
+
+      const a = await server.call({ action: 'sign' }, undefined, '203.0.113.2')
+      expect(a.json.code).toBe(0)
+      expect((await server.call({ action: 'sign' }, undefined, '203.0.113.2')).json.code).toBe(ErrorCode.RATE_LIMITED)
+      expect((await server.call({ action: 'sign' }, undefined, '203.0.113.3')).json.code).toBe(0)
+    } finally {
+      await server.close()
+    }
   })
 })
 

@@ -7,75 +7,34 @@
  * Errors the route catches before the function runs carry a matching status as well:
  * 405 method, 415 content type (40000), 413 body (41300), 400 JSON (40006), 429 rate (42900),
  * 500 (50000) if the function throws.
+ *
+ * Identity: the session cookie's, else a new one (Set-Cookie), at most `newSessions` allows
+ * per client; a request over it gets 429 and no identity.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { ErrorCode, LIMITS } from '../cloud/core/protocol'
 import type { ErrorCodeValue, FunctionResult } from '../cloud/core/protocol'
-import { createSessionKeys } from './session-cookie'
+import { clientKey } from './client-ip'
+import { createRateLimiter, createWindowLimiter, DEFAULT_NEW_SESSIONS_PER_MINUTE, NEW_SESSIONS_WINDOW_MS } from './limiters'
+import type { RateLimiter } from './limiters'
+import type { SessionKeys } from './session-cookie'
 
 export type FunctionRoute = (req: IncomingMessage, res: ServerResponse) => Promise<void>
 export type CloudFunction = (identity: string, data: unknown) => Promise<FunctionResult<unknown>>
 
-export interface RateLimit {
-  /** Tokens added per second, per client IP. */
-  perSecond: number
-  /** Bucket size: writes allowed in a burst. */
-  burst: number
-}
-
-/** A venue's guests may share one IP; a person signs once, so this is generous. */
-export const DEFAULT_RATE_LIMIT: RateLimit = { perSecond: 5, burst: 20 }
-/** Actions that change data and pass the token bucket; reads are not limited. */
+/** Actions that change data and pass the write limiter; reads are not limited. */
 export const WRITE_ACTIONS: readonly string[] = ['sign', 'withdraw', 'createEvent']
-/** Buckets kept before idle (full) ones are dropped. */
-const MAX_BUCKETS = 10_000
-
-/** Takes a token from the bucket of `key` (a client IP); false when it is empty. */
-export type RateLimiter = (key: string) => boolean
 
 export interface FunctionRouteOptions {
-  secret: Buffer | string
-  /** For writes; shared with the organiser login. Default: createRateLimiter(). */
+  sessions: SessionKeys
+  /** For writes, per client; shared with the organiser login. Default: createRateLimiter(). */
   limiter?: RateLimiter
+  /** New session identities per client. Default: DEFAULT_NEW_SESSIONS_PER_MINUTE a minute. */
+  newSessions?: RateLimiter
+  /** Client IP from X-Forwarded-For (client-ip.ts). */
+  trustProxy?: boolean
   /** Receives what the function throws (the client gets 50000). */
   onError?: (error: unknown) => void
-}
-
-/** `RATE_LIMIT=off` or `RATE_LIMIT=<perSecond>,<burst>`; unset → DEFAULT_RATE_LIMIT. */
-export function parseRateLimit (value: string | undefined): RateLimit | false {
-  if (value === undefined || value === '') return DEFAULT_RATE_LIMIT
-  if (value === 'off') return false
-  const match = /^(\d+(?:\.\d+)?),(\d+)$/.exec(value)
-  const perSecond = Number(match?.[1])
-  const burst = Number(match?.[2])
-  if (match === null || !(perSecond > 0) || !(burst >= 1)) {
-    throw new Error(`RATE_LIMIT must be "off" or "<perSecond>,<burst>" with both > 0, got "${value}"`)
-  }
-  return { perSecond, burst }
-}
-
-/**
- * A token bucket per key. `limit` false turns limiting off (the bench); `now` is a
- * milliseconds clock, injectable for tests.
- */
-export function createRateLimiter (limit: RateLimit | false = DEFAULT_RATE_LIMIT, now: () => number = Date.now): RateLimiter {
-  if (limit === false) return () => true
-  const buckets = new Map<string, { tokens: number; at: number }>()
-  const refill = (bucket: { tokens: number; at: number }, t: number) =>
-    Math.min(limit.burst, bucket.tokens + ((t - bucket.at) / 1000) * limit.perSecond)
-  return (key) => {
-    const t = now()
-    if (buckets.size >= MAX_BUCKETS) {
-      for (const [k, b] of buckets) if (refill(b, t) >= limit.burst) buckets.delete(k)
-    }
-    const bucket = buckets.get(key) ?? { tokens: limit.burst, at: t }
-    bucket.tokens = refill(bucket, t)
-    bucket.at = t
-    buckets.set(key, bucket)
-    if (bucket.tokens < 1) return false
-    bucket.tokens -= 1
-    return true
-  }
 }
 
 type Body = { ok: true; body: Buffer } | { ok: false }
@@ -120,8 +79,9 @@ function isWrite (data: unknown): boolean {
 }
 
 export function createFunctionRoute (fn: CloudFunction, options: FunctionRouteOptions): FunctionRoute {
-  const sessions = createSessionKeys(options.secret)
+  const { sessions, trustProxy = false } = options
   const take = options.limiter ?? createRateLimiter()
+  const mint = options.newSessions ?? createWindowLimiter(DEFAULT_NEW_SESSIONS_PER_MINUTE, NEW_SESSIONS_WINDOW_MS)
 
   return async (req, res) => {
     let setCookie: string | null = null
@@ -147,21 +107,20 @@ export function createFunctionRoute (fn: CloudFunction, options: FunctionRouteOp
       return fail(415, ErrorCode.BAD_REQUEST, '请求须为 JSON（Content-Type: application/json）', true)
     }
 
-    let identity = sessions.read(req.headers.cookie)
-    if (identity === null) {
-      const session = sessions.issue()
-      identity = session.id
-      setCookie = session.setCookie
-    }
-
     const body = await readBody(req, LIMITS.bodyBytes)
     if (!body.ok) return fail(413, ErrorCode.TOO_LARGE, `请求内容超过 ${LIMITS.bodyBytes} 字节`, true)
     const parsed = parseJson(body.body)
     if (!parsed.ok) return fail(400, ErrorCode.INVALID_JSON, '请求内容不是有效的 JSON')
 
-    if (isWrite(parsed.data) && !take(req.socket.remoteAddress ?? 'unknown')) {
-      return fail(429, ErrorCode.RATE_LIMITED, '操作太频繁，请稍后再试')
+    const client = clientKey(req, trustProxy)
+    let identity = sessions.read(req.headers.cookie)
+    if (identity === null) {
+      if (!mint(client)) return fail(429, ErrorCode.RATE_LIMITED, '操作太频繁，请稍后再试')
+      const session = sessions.issue()
+      identity = session.id
+      setCookie = session.setCookie
     }
+    if (isWrite(parsed.data) && !take(client)) return fail(429, ErrorCode.RATE_LIMITED, '操作太频繁，请稍后再试')
     try {
       reply(200, await fn(identity, parsed.data))
     } catch (error) {
