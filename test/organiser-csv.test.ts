@@ -22,8 +22,21 @@ test('starts with a BOM and the header, one row per total, event and company', (
 
 test('a formula typed as a company name is defused', () => {
   expect(organiserCsv(view)).toContain(`单位,"'=HYPERLINK(""http://x"")",,,2`)
-  for (const lead of ['=', '+', '-', '@']) expect(csvCell(`${lead}1+1`)).toBe(`'${lead}1+1`)
   expect(csvCell(-3)).toBe('-3')
+})
+
+test.each(['=', '+', '-', '@', '＝', '＋', '－', '＠'])('a cell starting with %s gets an apostrophe', (lead) => {
+  expect(csvCell(`${lead}1+1`)).toBe(`'${lead}1+1`)
+  expect(csvCell(`${lead}SUM(A1:A9)`)).toBe(`'${lead}SUM(A1:A9)`)
+})
+
+test.each([['tab', '\t'], ['CR', '\r']])('a cell starting with a %s gets an apostrophe (and quotes for the CR)', (_name, lead) => {
+  expect(csvCell(`${lead}=1+1`)).toBe(lead === '\r' ? `"'\r=1+1"` : `'\t=1+1`)
+})
+
+test('the same characters inside a name are left alone', () => {
+  expect(csvCell('质量＝生命')).toBe('质量＝生命')
+  expect(csvCell('A+B 公司')).toBe('A+B 公司')
 })
 
 test('carries no event id, scene, sharer or time: aggregate counts only', () => {

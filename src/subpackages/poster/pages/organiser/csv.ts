@@ -5,12 +5,19 @@ const BOM = '\uFEFF'
 export const CSV_HEADER = ['类别', '名称', '日期', '地点', '承诺人数'] as const
 
 /**
- * A cell as CSV: quoted when it holds a comma, quote or line break; and a leading = + - @
- * (a spreadsheet formula, from a typed company or event name) is defused with an apostrophe.
+ * Leading characters that make a spreadsheet read a cell as a formula: = + - @, tab and CR,
+ * and the full-width ＝ ＋ － ＠, which width normalisation (NFKC) or a spreadsheet's import
+ * may turn into the ASCII ones.
+ */
+const FORMULA_START = /^[=+\-@\t\r＝＋－＠]/
+
+/**
+ * A cell as CSV: quoted when it holds a comma, quote or line break; and a leading formula
+ * character (from a typed company or event name) is defused with an apostrophe.
  */
 export function csvCell (value: string | number): string {
   let text = String(value)
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`
+  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
