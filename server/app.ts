@@ -33,8 +33,9 @@ export interface ConnectionLimits {
   max: number
   /** Open connections per client address (IPv6 per /64); false: no such cap. */
   perIp: number | false
-  /** Time to send the request line and headers, then the whole request; 408 and closed after. */
+  /** Time to send the request line and headers; past it the client gets 408 and is closed. */
   headersTimeoutMs: number
+  /** The same for the whole request, body included. */
   requestTimeoutMs: number
   /** An idle keep-alive connection is closed after this. */
   keepAliveTimeoutMs: number
