@@ -10,6 +10,8 @@ import type {
   Action, CompanyRejection, CreateEventRequest, ErrorCodeValue, EventInfo, FunctionResult, MyPledge, ResultMap, SignRequest,
 } from './protocol'
 import { sharerScene } from './sharer'
+import type { RateLimiter } from './rate-limit'
+import { StoreBusyError } from './store'
 import type { EventRecord, PledgeRecord, PledgeStore } from './store'
 import { validateRequest } from './validate'
 
@@ -27,6 +29,8 @@ export interface HandleDeps {
   makeCode?: (scene: string) => Promise<string | null>
   /** May this identity create events and open the organiser view? Absent: nobody may. */
   isAdmin?: (identity: string) => boolean
+  /** Per-identity limits (deployed function); absent where the transport limits callers (local runner). */
+  limiter?: RateLimiter
 }
 
 export type PledgeResult = FunctionResult<ResultMap[Action]>
@@ -39,6 +43,9 @@ const REJECTION_MESSAGES: Record<CompanyRejection, string> = {
   risky: '企业名称未通过内容安全审核，承诺已记录，但没有保存企业名称。',
   unavailable: '企业名称暂时无法审核，承诺已记录，但没有保存企业名称。',
 }
+
+/** The words for ErrorCode.BUSY: the pledge was not stored, and trying again is the remedy. */
+export const BUSY_MESSAGE = '现在承诺的人很多，你的承诺还没有保存，请稍后再试'
 
 /** Actions for admins only, and what the refusal says they tried to do. */
 const ORGANISER_ONLY: Partial<Record<Action, string>> = {
@@ -113,7 +120,7 @@ async function sign (identity: string, request: SignRequest, deps: HandleDeps): 
   if (!outcome.created) {
     return success('你已经承诺过了', { pledge, alreadyPledged: true, companyRejected: null, total: outcome.total })
   }
-  const thanks = `承诺成功，你是第 ${pledge.number} 位承诺者`
+  const thanks = `承诺成功，你的承诺编号是 ${pledge.number}`
   return success(rejection === null ? thanks : `${thanks}。${REJECTION_MESSAGES[rejection]}`, {
     pledge, alreadyPledged: false, companyRejected: rejection, total: outcome.total,
   })
@@ -174,11 +181,25 @@ async function organiser (deps: HandleDeps): Promise<FunctionResult<ResultMap['o
   })
 }
 
+/** Why a limited call was refused, in words; null when it may go ahead. */
+async function limited (identity: string, action: Action, deps: HandleDeps): Promise<string | null> {
+  const { limiter } = deps
+  if (limiter === undefined) return null
+  const now = deps.now?.() ?? new Date()
+  if (!(await limiter.take(identity, 'call', now))) return '操作太频繁，请稍后再试'
+  if (action === 'withdraw' && !(await limiter.take(identity, 'withdraw', now))) {
+    return `今天撤回次数已达 ${LIMITS.withdrawalsPerDay} 次，请明天再试`
+  }
+  return null
+}
+
 async function dispatch (identity: string, data: unknown, deps: HandleDeps): Promise<PledgeResult> {
   const validated = validateRequest(data)
   if (!validated.ok) return failure(validated.error.code, validated.error.message)
   const { request } = validated
   const { store } = deps
+  const refusal = await limited(identity, request.action, deps)
+  if (refusal !== null) return failure(ErrorCode.RATE_LIMITED, refusal)
   const refused = ORGANISER_ONLY[request.action]
   if (refused !== undefined && !(deps.isAdmin?.(identity) ?? false)) {
     return failure(ErrorCode.FORBIDDEN, `只有活动组织者可以${refused}`)
@@ -189,7 +210,7 @@ async function dispatch (identity: string, data: unknown, deps: HandleDeps): Pro
     case 'status': {
       const record = await store.get(identity)
       const pledge = record === null ? null : await toMyPledge(store, record)
-      return success(pledge === null ? '你还没有承诺' : `你是第 ${pledge.number} 位承诺者`, { pledge, total: await store.total() })
+      return success(pledge === null ? '你还没有承诺' : `你的承诺编号是 ${pledge.number}`, { pledge, total: await store.total() })
     }
     case 'withdraw': {
       const outcome = await store.withdraw(identity)
@@ -228,6 +249,7 @@ export async function handle (identity: string | undefined, data: unknown, deps:
     return await dispatch(identity, data, deps)
   } catch (error) {
     deps.onError?.(error)
+    if (error instanceof StoreBusyError) return failure(ErrorCode.BUSY, BUSY_MESSAGE)
     return failure(ErrorCode.INTERNAL, '服务暂时不可用，请稍后再试')
   }
 }

@@ -105,8 +105,12 @@ export function byCountThenName<T> (name: (item: T) => string, count: (item: T) 
  * kept reporting conflicts). Nothing was changed; `handle` answers ErrorCode.BUSY.
  */
 export class StoreBusyError extends Error {
-  constructor (what: string, options?: { cause?: unknown }) {
-    super(`pledge store busy: ${what}`, options)
+  /** The database's last refusal, for the log. */
+  readonly last: unknown
+
+  constructor (what: string, last?: unknown) {
+    super(`pledge store busy: ${what}`)
     this.name = 'StoreBusyError'
+    this.last = last
   }
 }

@@ -7,8 +7,8 @@
  */
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
-import { CODE_PAGE, ErrorCode } from '../core/protocol'
-import type { CreateEventResult, OrganiserResult, ShareCodeResult, SignResult } from '../core/protocol'
+import { CODE_PAGE, ErrorCode, LIMITS, PUBLIC_STATS } from '../core/protocol'
+import type { CreateEventResult, OrganiserResult, PublicStats, ShareCodeResult, SignResult } from '../core/protocol'
 import { sharerScene } from '../core/sharer'
 import type { FakeCloudDb } from './fake-cloud-db'
 
@@ -32,9 +32,9 @@ jest.mock('wx-server-sdk', () => ({
   DYNAMIC_CURRENT_ENV: mockEnv,
   init: (config: unknown) => { mockState.initConfig = config },
   getWXContext: () => ({ ...mockContext, APPID: 'wx-test' }),
-  database: (config: unknown) => {
+  database: (config: { throwOnNotFound?: boolean }) => {
     mockState.dbConfig = config
-    mockState.db = jest.requireActual('./fake-cloud-db').createFakeCloudDb()
+    mockState.db = jest.requireActual('./fake-cloud-db').createFakeCloudDb({ config })
     return mockState.db
   },
   uploadFile: async (params: { cloudPath: string; fileContent: Buffer }) => {
@@ -74,7 +74,7 @@ it('initialises the SDK for the current env and a database that returns null for
 
 it('takes identity from getWXContext and ignores userInfo in the event', async () => {
   const result = await main({ action: 'sign', userInfo: { appId: 'wx-test', openId: 'o-someone-else' } })
-  expect(result).toMatchObject({ code: ErrorCode.OK, data: { pledge: { number: 1 } } })
+  expect(result).toMatchObject({ code: ErrorCode.OK, data: { pledge: { number: expect.any(Number) }, total: 1 } })
   expect(mockState.db?.dump('pledges').map((doc) => doc._id)).toEqual(['o-user-1'])
 })
 
@@ -190,6 +190,9 @@ describe('organisers (ADMIN_OPENIDS)', () => {
 
     mockContext.OPENID = 'o-visitor'
     expect((await main({ action: 'sign', source: scene })).code).toBe(ErrorCode.OK)
+    // Event counts are as of the timer's last recount.
+    mockContext.OPENID = undefined
+    expect((await main({ Type: 'Timer', TriggerName: 'recount', Time: new Date().toISOString() })).code).toBe(ErrorCode.OK)
     mockContext.OPENID = 'o-admin-1'
     const organiser = (await main({ action: 'organiser' })).data as OrganiserResult
     expect(organiser.events).toEqual([expect.objectContaining({ id, count: 1 })])
@@ -211,6 +214,40 @@ describe('organisers (ADMIN_OPENIDS)', () => {
     delete process.env.ADMIN_OPENIDS
     mockContext.OPENID = 'o-admin-1'
     expect((await main({ action: 'organiser' })).code).toBe(ErrorCode.FORBIDDEN)
+  })
+})
+
+describe('the timer trigger and per-OPENID limits', () => {
+  it('a Timer event without an OPENID recounts and writes public/stats, which clients read instead of calling', async () => {
+    mockState.answer = async () => ({ errCode: 0, result: { suggest: 'pass', label: 100 } })
+    for (const openid of ['o-t1', 'o-t2', 'o-t3']) {
+      mockContext.OPENID = openid
+      expect((await main({ action: 'sign', company: '计时单位' })).code).toBe(ErrorCode.OK)
+    }
+    const before = Date.now()
+    mockContext.OPENID = undefined
+    expect(await main({ Type: 'Timer', TriggerName: 'recount', Time: new Date().toISOString() })).toEqual({ code: ErrorCode.OK, message: 'ok', data: null })
+    const published = mockState.db?.dump(PUBLIC_STATS.collection).find((doc) => doc._id === PUBLIC_STATS.doc) as unknown as PublicStats
+    const rows = mockState.db?.dump('pledges').length
+    expect(published).toMatchObject({ total: rows, topCompanies: expect.arrayContaining([{ company: '计时单位', count: 3 }]) })
+    expect(Date.parse(published.updatedAt)).toBeGreaterThanOrEqual(before - 1000)
+  })
+
+  it('a Timer-shaped event from a user is an ordinary call: refused, nothing recounted', async () => {
+    mockContext.OPENID = 'o-user-1'
+    expect((await main({ Type: 'Timer' })).code).not.toBe(ErrorCode.OK)
+  })
+
+  it(`refuses an OPENID's call past ${LIMITS.callsPerMinute} in a minute with 42900 and words`, async () => {
+    // Only the clock is faked, so every call falls in one minute.
+    jest.useFakeTimers({ now: new Date('2024-09-01T08:00:10Z'), doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout', 'queueMicrotask', 'hrtime', 'performance'] })
+    mockContext.OPENID = 'o-busy-caller'
+    const replies = []
+    for (let i = 0; i <= LIMITS.callsPerMinute; i += 1) replies.push(await main({ action: 'status' }))
+    jest.useRealTimers()
+    expect(replies.slice(0, -1).every((reply) => reply.code === ErrorCode.OK)).toBe(true)
+    expect(replies.at(-1)).toEqual({ code: ErrorCode.RATE_LIMITED, message: '操作太频繁，请稍后再试', data: null })
+    expect(mockState.db?.dump('limits').some((doc) => String(doc._id).startsWith('call-o-busy-caller-'))).toBe(true)
   })
 })
 

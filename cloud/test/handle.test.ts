@@ -1,7 +1,7 @@
 /** @jest-environment node */
 import { CONTENT_CHECK_TIMEOUT_MS, createWordListChecker } from '../core/content-check'
 import type { ContentChecker, ContentVerdict } from '../core/content-check'
-import { handle } from '../core/handle'
+import { BUSY_MESSAGE, handle } from '../core/handle'
 import type { HandleDeps } from '../core/handle'
 import { ErrorCode, EVENT_DATE_RANGE, EVENT_ID_PATTERN, LIMITS, SOURCE_PATTERN } from '../core/protocol'
 import type {
@@ -9,6 +9,8 @@ import type {
 } from '../core/protocol'
 import { sharerScene } from '../core/sharer'
 import { createMemoryStore } from '../core/stores/memory'
+import type { LimitedAction } from '../core/rate-limit'
+import { StoreBusyError } from '../core/store'
 import type { PledgeStore } from '../core/store'
 import { checkEventDate, jsonBytes, validateRequest } from '../core/validate'
 
@@ -161,7 +163,7 @@ describe('handle: malformed requests', () => {
   })
 
   it('stored nothing and asked the content check nothing', async () => {
-    expect(await store.audit()).toEqual({ rows: 0, counter: 0 })
+    expect(await store.audit()).toEqual({ rows: 0, counter: 0, drift: [] })
     expect(await store.listEvents(1000)).toEqual([])
     expect(checked).toEqual([])
   })
@@ -174,7 +176,7 @@ describe('handle: identity', () => {
     const { store, deps } = setup()
     const result = await handle(identity, { action: 'sign' }, deps)
     expect(result).toEqual({ code: ErrorCode.NO_IDENTITY, message: expect.stringMatching(CHINESE), data: null })
-    expect(await store.audit()).toEqual({ rows: 0, counter: 0 })
+    expect(await store.audit()).toEqual({ rows: 0, counter: 0, drift: [] })
   })
 
   it('each identity gets its own pledge', async () => {
@@ -270,7 +272,7 @@ describe('handle: content security', () => {
     const result = await call({ action: 'sign', company: '某公司' })
     expect((result.data as SignResult).companyRejected).toBe('unavailable')
     expect(result.message).toContain('暂时无法审核')
-    expect(await store.audit()).toEqual({ rows: 1, counter: 1 })
+    expect(await store.audit()).toEqual({ rows: 1, counter: 1, drift: [] })
   })
 
   it('a repeat sign does not spend another check', async () => {
@@ -363,7 +365,7 @@ describe('handle: the four actions', () => {
     const signed = await call({ action: 'sign', company: '甲公司', source: 'e:expo2024' })
     expect(signed).toEqual({
       code: ErrorCode.OK,
-      message: '承诺成功，你是第 2 位承诺者',
+      message: '承诺成功，你的承诺编号是 2',
       data: {
         pledge: { number: 2, company: '甲公司', companyCount: 2, pledgedAt: NOW.toISOString() },
         alreadyPledged: false, companyRejected: null, total: 2,
@@ -401,7 +403,7 @@ describe('handle: shareCode', () => {
     expect(before).toEqual({ code: ErrorCode.OK, message: 'ok', data: { scene: sharerScene('user-1'), codeFileId: null } })
     await call({ action: 'sign' })
     expect((await call({ action: 'shareCode' })).data).toEqual(before.data)
-    expect(await store.audit()).toEqual({ rows: 1, counter: 1 })
+    expect(await store.audit()).toEqual({ rows: 1, counter: 1, drift: [] })
   })
 
   it('with a makeCode dep: asks it for my scene and returns its file ID', async () => {
@@ -652,5 +654,39 @@ describe('handle: organiser', () => {
     expect(data.events).toHaveLength(LIMITS.organiserEvents)
     expect(data.companies).toHaveLength(LIMITS.organiserCompanies)
     expect(data.total).toBe(LIMITS.organiserCompanies + 1)
+  })
+})
+
+describe('handle: a store that stays busy, and per-identity limits', () => {
+  it('a StoreBusyError answers BUSY in words that say the pledge was not stored, and stores nothing', async () => {
+    const { store, deps, errors } = setup()
+    const busy: PledgeStore = { ...store, sign: async () => { throw new StoreBusyError('sign: 8 rounds of conflicts') } }
+    const reply = await handle('user-1', { action: 'sign' }, { ...deps, store: busy })
+    expect(reply).toEqual({ code: ErrorCode.BUSY, message: BUSY_MESSAGE, data: null })
+    expect(reply.message).toMatch(/没有保存|还没有保存/)
+    expect(errors).toHaveLength(1)
+    expect(await store.audit()).toEqual({ rows: 0, counter: 0, drift: [] })
+  })
+
+  it('asks the limiter before every call and once more before a withdrawal; a refusal changes nothing', async () => {
+    const { store, deps } = setup()
+    const taken: Array<[string, LimitedAction]> = []
+    let allowCalls = true
+    let allowWithdraw = true
+    const limited = { ...deps, limiter: { take: async (identity: string, action: LimitedAction) => {
+      taken.push([identity, action])
+      return action === 'call' ? allowCalls : allowWithdraw
+    } } }
+    expect((await handle('user-1', { action: 'sign' }, limited)).code).toBe(ErrorCode.OK)
+    allowWithdraw = false
+    const refused = await handle('user-1', { action: 'withdraw' }, limited)
+    expect(refused).toEqual({ code: ErrorCode.RATE_LIMITED, message: `今天撤回次数已达 ${LIMITS.withdrawalsPerDay} 次，请明天再试`, data: null })
+    expect(await store.get('user-1')).not.toBeNull()
+    allowCalls = false
+    expect(await handle('user-1', { action: 'status' }, limited)).toEqual({ code: ErrorCode.RATE_LIMITED, message: '操作太频繁，请稍后再试', data: null })
+    expect(taken).toEqual([['user-1', 'call'], ['user-1', 'call'], ['user-1', 'withdraw'], ['user-1', 'call']])
+    // A malformed request is refused before it costs a limited call.
+    expect((await handle('user-1', { action: 'nope' }, limited)).code).toBe(ErrorCode.UNKNOWN_ACTION)
+    expect(taken).toHaveLength(4)
   })
 })

@@ -88,7 +88,12 @@ var ErrorCode = {
   EVENT_NOT_FOUND: 40401,
   TOO_LARGE: 41300,
   RATE_LIMITED: 42900,
-  INTERNAL: 5e4
+  INTERNAL: 5e4,
+  /**
+   * The pledge could not be stored in time (the database kept refusing under contention).
+   * Nothing changed; the client sends the same call once more by itself.
+   */
+  BUSY: 50300
 };
 var LIMITS = {
   /** Request body (the `data` object as JSON), bytes. */
@@ -108,8 +113,15 @@ var LIMITS = {
   /** Events listed in the organiser view, newest first. */
   organiserEvents: 100,
   /** Companies listed in the organiser view. */
-  organiserCompanies: 100
+  organiserCompanies: 100,
+  /** Calls one identity may make per minute (CloudBase; the local runner limits per IP and session). */
+  callsPerMinute: 30,
+  /** Withdrawals one identity may make per day (CloudBase): this bounds sign/withdraw cycles. */
+  withdrawalsPerDay: 5,
+  /** Oldest the public count may be when a client shows it, ms. */
+  publicStatsMaxAgeMs: 3e4
 };
+var PUBLIC_STATS = { collection: "public", doc: "stats" };
 var EVENT_ID_PATTERN = /^[0-9a-z]{8}$/;
 var EVENT_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 var EVENT_DATE_RANGE = { first: "2024-01-01", last: "2099-12-31" };
@@ -121,6 +133,15 @@ var import_node_crypto2 = require("node:crypto");
 function sharerScene(identity) {
   return `s:${(0, import_node_crypto2.createHash)("sha256").update(`qm-sharer:${identity}`).digest("base64url").slice(0, 10)}`;
 }
+
+// cloud/core/store.ts
+var StoreBusyError = class extends Error {
+  constructor(what, last) {
+    super(`pledge store busy: ${what}`);
+    this.name = "StoreBusyError";
+    this.last = last;
+  }
+};
 
 // cloud/core/validate.ts
 var FIELDS = {
@@ -275,6 +296,7 @@ var REJECTION_MESSAGES = {
   risky: "企业名称未通过内容安全审核，承诺已记录，但没有保存企业名称。",
   unavailable: "企业名称暂时无法审核，承诺已记录，但没有保存企业名称。"
 };
+var BUSY_MESSAGE = "现在承诺的人很多，你的承诺还没有保存，请稍后再试";
 var ORGANISER_ONLY = {
   createEvent: "创建活动",
   eventCode: "获取活动小程序码",
@@ -341,7 +363,7 @@ async function sign(identity, request, deps) {
   if (!outcome.created) {
     return success("你已经承诺过了", { pledge, alreadyPledged: true, companyRejected: null, total: outcome.total });
   }
-  const thanks = `承诺成功，你是第 ${pledge.number} 位承诺者`;
+  const thanks = `承诺成功，你的承诺编号是 ${pledge.number}`;
   return success(rejection === null ? thanks : `${thanks}。${REJECTION_MESSAGES[rejection]}`, {
     pledge,
     alreadyPledged: false,
@@ -400,12 +422,25 @@ async function organiser(deps) {
     generatedAt
   });
 }
+async function limited(identity, action, deps) {
+  var _a;
+  const { limiter: limiter2 } = deps;
+  if (limiter2 === void 0) return null;
+  const now = ((_a = deps.now) == null ? void 0 : _a.call(deps)) ?? /* @__PURE__ */ new Date();
+  if (!await limiter2.take(identity, "call", now)) return "操作太频繁，请稍后再试";
+  if (action === "withdraw" && !await limiter2.take(identity, "withdraw", now)) {
+    return `今天撤回次数已达 ${LIMITS.withdrawalsPerDay} 次，请明天再试`;
+  }
+  return null;
+}
 async function dispatch(identity, data, deps) {
   var _a, _b;
   const validated = validateRequest(data);
   if (!validated.ok) return failure(validated.error.code, validated.error.message);
   const { request } = validated;
   const { store: store2 } = deps;
+  const refusal = await limited(identity, request.action, deps);
+  if (refusal !== null) return failure(ErrorCode.RATE_LIMITED, refusal);
   const refused = ORGANISER_ONLY[request.action];
   if (refused !== void 0 && !(((_a = deps.isAdmin) == null ? void 0 : _a.call(deps, identity)) ?? false)) {
     return failure(ErrorCode.FORBIDDEN, `只有活动组织者可以${refused}`);
@@ -416,7 +451,7 @@ async function dispatch(identity, data, deps) {
     case "status": {
       const record = await store2.get(identity);
       const pledge = record === null ? null : await toMyPledge(store2, record);
-      return success(pledge === null ? "你还没有承诺" : `你是第 ${pledge.number} 位承诺者`, { pledge, total: await store2.total() });
+      return success(pledge === null ? "你还没有承诺" : `你的承诺编号是 ${pledge.number}`, { pledge, total: await store2.total() });
     }
     case "withdraw": {
       const outcome = await store2.withdraw(identity);
@@ -451,8 +486,15 @@ async function handle(identity, data, deps) {
     return await dispatch(identity, data, deps);
   } catch (error) {
     (_a = deps.onError) == null ? void 0 : _a.call(deps, error);
+    if (error instanceof StoreBusyError) return failure(ErrorCode.BUSY, BUSY_MESSAGE);
     return failure(ErrorCode.INTERNAL, "服务暂时不可用，请稍后再试");
   }
+}
+
+// cloud/core/public-stats.ts
+async function takePublicStats(store2, takenAt) {
+  const stats = await store2.stats({ companies: LIMITS.topCompanies, sources: LIMITS.topSources });
+  return { ...stats, updatedAt: takenAt.toISOString() };
 }
 
 // cloud/core/share-code-cache.ts
@@ -489,84 +531,117 @@ function createShareCodeCache(backend, now = () => /* @__PURE__ */ new Date()) {
   };
 }
 
-// cloud/core/store.ts
-function byCountThenName(name, count) {
-  return (a, b) => count(b) - count(a) || (name(a) < name(b) ? -1 : name(a) > name(b) ? 1 : 0);
-}
-
 // cloud/core/stores/cloudbase.ts
 var PLEDGES = "pledges";
 var COUNTERS = "counters";
+var TALLIES = "tallies";
+var TOTALS = "totals";
 var EVENTS = "events";
-var TOTAL_SHARDS = 8;
-var TRANSACTION_ATTEMPTS = 5;
-var RETRY_ROUNDS = 4;
-var RETRY_BASE_MS = 20;
-var SEQ = "seq";
+var SEQ_SHARDS = 256;
+var TRANSACTION_RERUNS = 1;
+var RETRY_ROUNDS = 8;
+var RETRY_BASE_MS = 25;
+var RETRY_CAP_MS = 1e3;
+var RECOUNT_OVERLAP_MS = 6e4;
+var PAGE = 1e3;
+var RECOUNT_PARALLEL = 8;
+var RECOUNT = "recount";
+var VIA_KEY = "s";
+function keyHash(text) {
+  let h1 = 3735928559;
+  let h2 = 1103547991;
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ h1 >>> 16, 2246822507) ^ Math.imul(h2 ^ h2 >>> 13, 3266489909);
+  h2 = Math.imul(h2 ^ h2 >>> 16, 2246822507) ^ Math.imul(h1 ^ h1 >>> 13, 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+var tallyId = (kind, key, shard) => `${kind}-${keyHash(key)}-${shard}`;
+var totalId = (kind, key) => `${kind}-${keyHash(key)}`;
+function talliesOf(pledge) {
+  var _a;
+  const keys = [];
+  if (pledge.company !== null) keys.push(["company", pledge.company]);
+  if (pledge.source !== null) keys.push(["source", pledge.source]);
+  if ((_a = pledge.source) == null ? void 0 : _a.startsWith("s:")) keys.push(["via", VIA_KEY]);
+  return keys;
+}
+function isConflict(error) {
+  if (typeof error !== "object" || error === null) return false;
+  const { code, errCode, errMsg, message } = error;
+  if (code === "DATABASE_TRANSACTION_CONFLICT") return true;
+  const text = typeof errMsg === "string" ? errMsg : typeof message === "string" ? message : "";
+  return typeof errCode === "number" && /TransactionConflict|transaction conflict|Transaction is conflict/i.test(text);
+}
 function toRecord(doc) {
   return { identity: doc._id, number: doc.number, company: doc.company, source: doc.source, pledgedAt: doc.pledgedAt };
 }
 function toEvent(doc) {
   return { id: doc._id, name: doc.name, date: doc.date, place: doc.place, createdBy: doc.createdBy, createdAt: doc.createdAt };
 }
-var sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+var realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+async function inBatches(items, size, run) {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(run));
+}
 function createCloudbaseStore(db2, options = {}) {
   const _ = db2.command;
   const random = options.random ?? Math.random;
-  const shardId = () => `total-${Math.floor(random() * TOTAL_SHARDS)}`;
-  let ready = null;
-  async function transact(callback) {
+  const shards = options.shards ?? SEQ_SHARDS;
+  const now = options.now ?? (() => /* @__PURE__ */ new Date());
+  const sleep = options.sleep ?? realSleep;
+  if (!Number.isInteger(shards) || shards < 1 || shards > PAGE) throw new Error(`cloudbase store: shards must be 1–${PAGE}`);
+  async function transact(what, callback) {
     for (let round = 1; ; round += 1) {
       try {
-        return await db2.runTransaction(callback, TRANSACTION_ATTEMPTS);
+        return await db2.runTransaction(callback, TRANSACTION_RERUNS);
       } catch (error) {
-        if (round >= RETRY_ROUNDS) throw error;
-        await sleep(random() * RETRY_BASE_MS * 2 ** round);
+        if (!isConflict(error)) throw error;
+        if (round >= RETRY_ROUNDS) throw new StoreBusyError(`${what}: ${RETRY_ROUNDS} rounds of conflicts`, error);
+        await sleep(random() * Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** round));
       }
     }
   }
-  async function ensureCounter(id, kind) {
-    const ref = db2.collection(COUNTERS).doc(id);
-    if ((await ref.get()).data) return;
-    try {
-      await db2.collection(COUNTERS).add({ data: { _id: id, kind, value: 0 } });
-    } catch (error) {
-      if (!(await ref.get()).data) throw error;
-    }
+  async function tally(tx, kind, key, shard, delta, at) {
+    const ref = tx.collection(TALLIES).doc(tallyId(kind, key, shard));
+    const { stats } = await ref.update({ data: { count: _.inc(delta), updatedAt: at } });
+    if (stats.updated === 0) await ref.set({ data: { kind, key, shard, count: delta, updatedAt: at } });
   }
-  function setup() {
-    ready ??= Promise.all([
-      ensureCounter(SEQ, "seq"),
-      ...Array.from({ length: TOTAL_SHARDS }, (_unused, i) => ensureCounter(`total-${i}`, "total"))
-    ]).then(() => void 0, (error) => {
-      ready = null;
-      throw error;
-    });
-    return ready;
+  async function sumOf(collection, condition) {
+    const { data } = await db2.collection(collection).where(condition).limit(PAGE).get();
+    return data.reduce((sum, doc) => sum + Number(doc.count), 0);
   }
-  async function total() {
-    await setup();
-    const { data } = await db2.collection(COUNTERS).where({ kind: "total" }).get();
-    return data.reduce((sum, doc) => sum + Number(doc.value), 0);
-  }
-  async function countBy(field, condition, limit) {
+  const total = () => sumOf(COUNTERS, { kind: "seq" });
+  async function ranked(kind, limit) {
     if (limit === 0) return [];
-    const { list } = await db2.collection(PLEDGES).aggregate().match({ [field]: condition }).group({ _id: `$${field}`, count: _.aggregate.sum(1) }).sort({ count: -1, _id: 1 }).limit(limit).end();
-    return list.map((item) => ({ key: String(item._id), count: Number(item.count) })).sort(byCountThenName((item) => item.key, (item) => item.count));
+    const { data } = await db2.collection(TOTALS).where({ kind }).orderBy("count", "desc").orderBy("key", "asc").limit(limit).get();
+    return data.map((doc) => ({ key: String(doc.key), count: Number(doc.count) }));
+  }
+  async function everything(query) {
+    const all = [];
+    for (let skip = 0; ; skip += PAGE) {
+      const { data } = await query().skip(skip).limit(PAGE).get();
+      all.push(...data);
+      if (data.length < PAGE) return all;
+    }
   }
   return {
     async sign(pledge) {
-      await setup();
-      const outcome = await transact(async (tx) => {
+      const outcome = await transact("sign", async (tx) => {
         const existing = await tx.collection(PLEDGES).doc(pledge.identity).get();
         if (existing.data) return { pledge: toRecord(existing.data), created: false };
-        const seq = await tx.collection(COUNTERS).doc(SEQ).get();
-        if (!seq.data) throw new Error("pledge store: counters/seq is missing");
-        const number = seq.data.value + 1;
-        await tx.collection(COUNTERS).doc(SEQ).update({ data: { value: number } });
-        const doc = { number, company: pledge.company, source: pledge.source, pledgedAt: pledge.pledgedAt };
+        const shard = Math.floor(random() * shards);
+        const seqRef = tx.collection(COUNTERS).doc(`seq-${shard}`);
+        const seq = (await seqRef.get()).data;
+        const issued = seq ? seq.issued : 0;
+        if (seq) await seqRef.update({ data: { issued: issued + 1, count: _.inc(1) } });
+        else await seqRef.set({ data: { kind: "seq", shard, issued: 1, count: 1 } });
+        const doc = { number: issued * shards + shard + 1, shard, company: pledge.company, source: pledge.source, pledgedAt: pledge.pledgedAt };
         await tx.collection(PLEDGES).doc(pledge.identity).set({ data: doc });
-        await tx.collection(COUNTERS).doc(shardId()).update({ data: { value: _.inc(1) } });
+        const at = now().toISOString();
+        for (const [kind, key] of talliesOf(pledge)) await tally(tx, kind, key, shard, 1, at);
         return { pledge: toRecord({ _id: pledge.identity, ...doc }), created: true };
       });
       return { ...outcome, total: await total() };
@@ -576,25 +651,24 @@ function createCloudbaseStore(db2, options = {}) {
       return data ? toRecord(data) : null;
     },
     async withdraw(identity) {
-      await setup();
-      const withdrawn = await transact(async (tx) => {
-        const existing = await tx.collection(PLEDGES).doc(identity).get();
-        if (!existing.data) return false;
+      const withdrawn = await transact("withdraw", async (tx) => {
+        const existing = (await tx.collection(PLEDGES).doc(identity).get()).data;
+        if (!existing) return false;
         await tx.collection(PLEDGES).doc(identity).remove();
-        await tx.collection(COUNTERS).doc(shardId()).update({ data: { value: _.inc(-1) } });
+        await tx.collection(COUNTERS).doc(`seq-${existing.shard}`).update({ data: { count: _.inc(-1) } });
+        const at = now().toISOString();
+        for (const [kind, key] of talliesOf(existing)) await tally(tx, kind, key, existing.shard, -1, at);
         return true;
       });
       return { withdrawn, total: await total() };
     },
     total,
-    async companyCount(company) {
-      return (await db2.collection(PLEDGES).where({ company }).count()).total;
-    },
+    companyCount: (company) => sumOf(TALLIES, { kind: "company", key: company }),
     async stats(limits) {
       const [count, companies, sources] = await Promise.all([
         total(),
-        countBy("company", _.neq(null), limits.companies),
-        countBy("source", _.neq(null), limits.sources)
+        ranked("company", limits.companies),
+        ranked("source", limits.sources)
       ]);
       return {
         total: count,
@@ -604,11 +678,31 @@ function createCloudbaseStore(db2, options = {}) {
     },
     async countsBySource(sources) {
       const counts = Object.fromEntries(sources.map((source) => [source, 0]));
-      for (const { key, count } of await countBy("source", _.in(sources), sources.length)) counts[key] = count;
+      if (sources.length === 0) return counts;
+      const { data } = await db2.collection(TOTALS).where({ kind: "source", key: _.in(sources) }).limit(Math.min(PAGE, sources.length)).get();
+      for (const doc of data) counts[String(doc.key)] = Number(doc.count);
       return counts;
     },
-    async viaShares() {
-      return (await db2.collection(PLEDGES).where({ source: /^s:/ }).count()).total;
+    viaShares: () => sumOf(TALLIES, { kind: "via", key: VIA_KEY }),
+    async recount() {
+      var _a;
+      const startedAt = now();
+      const cursorRef = db2.collection(COUNTERS).doc(RECOUNT);
+      const cursor = ((_a = (await cursorRef.get()).data) == null ? void 0 : _a.cursor) ?? (/* @__PURE__ */ new Date(0)).toISOString();
+      const since = new Date(Date.parse(cursor) - RECOUNT_OVERLAP_MS).toISOString();
+      const changed = await everything(() => db2.collection(TALLIES).where({ updatedAt: _.gte(since) }).orderBy("updatedAt", "asc").orderBy("_id", "asc"));
+      const keys = /* @__PURE__ */ new Map();
+      for (const doc of changed) {
+        const kind = doc.kind;
+        if (kind !== "via") keys.set(totalId(kind, String(doc.key)), [kind, String(doc.key)]);
+      }
+      await inBatches([...keys.entries()], RECOUNT_PARALLEL, async ([id, [kind, key]]) => {
+        const count = await sumOf(TALLIES, { kind, key });
+        const ref = db2.collection(TOTALS).doc(id);
+        if (count > 0) await ref.set({ data: { kind, key, count } });
+        else await ref.remove();
+      });
+      await cursorRef.set({ data: { kind: "recount", cursor: startedAt.toISOString() } });
     },
     // `add` fails on an existing _id; the doc being there afterwards is what says "taken".
     async createEvent(event) {
@@ -629,13 +723,64 @@ function createCloudbaseStore(db2, options = {}) {
       const { data } = await db2.collection(EVENTS).orderBy("createdAt", "desc").orderBy("_id", "asc").limit(limit).get();
       return data.map(toEvent);
     },
-    /** Rows against the shard sum; run it from a maintenance call, it counts the collection. */
+    /** Counts the collection against every maintained count: a maintenance call, never on a request path. */
     async audit() {
-      const [rows, counter] = await Promise.all([db2.collection(PLEDGES).count(), total()]);
-      return { rows: rows.total, counter };
+      const [rows, counter, pledges, tallies] = await Promise.all([
+        db2.collection(PLEDGES).count(),
+        total(),
+        everything(() => db2.collection(PLEDGES).orderBy("_id", "asc")),
+        everything(() => db2.collection(TALLIES).orderBy("_id", "asc"))
+      ]);
+      const expected = /* @__PURE__ */ new Map();
+      for (const doc of pledges) {
+        for (const [kind, key] of talliesOf(doc)) expected.set(`${kind} ${key}`, (expected.get(`${kind} ${key}`) ?? 0) + 1);
+      }
+      const kept = /* @__PURE__ */ new Map();
+      for (const doc of tallies) kept.set(`${String(doc.kind)} ${String(doc.key)}`, (kept.get(`${String(doc.kind)} ${String(doc.key)}`) ?? 0) + Number(doc.count));
+      const drift = [.../* @__PURE__ */ new Set([...expected.keys(), ...kept.keys()])].sort().filter((key) => (expected.get(key) ?? 0) !== (kept.get(key) ?? 0)).map((key) => `${key}: rows ${expected.get(key) ?? 0}, tallies ${kept.get(key) ?? 0}`);
+      return { rows: rows.total, counter, drift };
     },
     async close() {
-      ready = null;
+    }
+  };
+}
+
+// cloud/core/stores/cloudbase-limits.ts
+var LIMITS_COLLECTION = "limits";
+var MINUTE_MS = 6e4;
+var DAY_MS = 864e5;
+var CHINA_OFFSET_MS = 8 * 36e5;
+function windowOf(identity, action, now) {
+  const ms = now.getTime();
+  if (action === "call") {
+    const minute = Math.floor(ms / MINUTE_MS);
+    return { id: `call-${identity}-${minute}`, limit: LIMITS.callsPerMinute, expireAt: new Date((minute + 1) * MINUTE_MS).toISOString() };
+  }
+  const day = Math.floor((ms + CHINA_OFFSET_MS) / DAY_MS);
+  return { id: `withdraw-${identity}-${day}`, limit: LIMITS.withdrawalsPerDay, expireAt: new Date((day + 1) * DAY_MS - CHINA_OFFSET_MS).toISOString() };
+}
+function createCloudbaseLimiter(db2) {
+  const _ = db2.command;
+  const limits = () => db2.collection(LIMITS_COLLECTION);
+  return {
+    async take(identity, action, now) {
+      var _a;
+      const { id, limit, expireAt } = windowOf(identity, action, now);
+      const ref = limits().doc(id);
+      const increment = () => ref.update({ data: { count: _.inc(1) } });
+      if ((await increment()).stats.updated === 0) {
+        try {
+          await limits().add({ data: { _id: id, count: 1, expireAt } });
+          return limit >= 1;
+        } catch (error) {
+          if ((await increment()).stats.updated === 0) throw error;
+        }
+      }
+      const count = ((_a = (await ref.get()).data) == null ? void 0 : _a.count) ?? Infinity;
+      return count <= limit;
+    },
+    async sweep(now) {
+      await limits().where({ expireAt: _.lt(now.toISOString()) }).remove();
     }
   };
 }
@@ -644,6 +789,7 @@ function createCloudbaseStore(db2, options = {}) {
 import_wx_server_sdk.default.init({ env: import_wx_server_sdk.default.DYNAMIC_CURRENT_ENV });
 var db = import_wx_server_sdk.default.database({ throwOnNotFound: false });
 var store = createCloudbaseStore(db);
+var limiter = createCloudbaseLimiter(db);
 var contentCheck = async (content, openid) => {
   var _a;
   const reply = await import_wx_server_sdk.default.openapi.security.msgSecCheck({ version: 2, openid, scene: 1, content });
@@ -675,13 +821,26 @@ function withoutUserInfo(event) {
   if (typeof event !== "object" || event === null || Array.isArray(event)) return event;
   return Object.fromEntries(Object.entries(event).filter(([key]) => key !== "userInfo"));
 }
+function isTimer(event) {
+  return typeof event === "object" && event !== null && event.Type === "Timer";
+}
+async function recountAndPublish() {
+  const now = /* @__PURE__ */ new Date();
+  await store.recount();
+  const stats = await takePublicStats(store, now);
+  await db.collection(PUBLIC_STATS.collection).doc(PUBLIC_STATS.doc).set({ data: { ...stats } });
+  await limiter.sweep(now);
+  return { code: ErrorCode.OK, message: "ok", data: null };
+}
 async function main(event) {
   const { OPENID } = import_wx_server_sdk.default.getWXContext();
+  if (!OPENID && isTimer(event)) return recountAndPublish();
   return handle(OPENID, withoutUserInfo(event), {
     store,
     contentCheck,
     makeCode,
     isAdmin,
+    limiter,
     onError: (error) => console.error("pledge:", error)
   });
 }
