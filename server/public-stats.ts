@@ -4,8 +4,8 @@
  * PUBLIC_STATS_REFRESH_MS; no cookie is read or set, so viewing mints no identity.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { ErrorCode, LIMITS } from '../cloud/core/protocol'
-import type { PublicStats } from '../cloud/core/protocol'
+import { ErrorCode } from '../cloud/core/protocol'
+import { takePublicStats } from '../cloud/core/public-stats'
 import type { PledgeStore } from '../cloud/core/store'
 
 export const PUBLIC_STATS_PATH = '/api/public/stats'
@@ -26,8 +26,7 @@ export function createPublicStatsRoute (store: Pick<PledgeStore, 'stats'>, { onE
   const read = async (): Promise<string> => {
     const takenAt = now()
     try {
-      const { total, topCompanies, sources } = await store.stats({ companies: LIMITS.topCompanies, sources: LIMITS.topSources })
-      const doc: PublicStats = { total, topCompanies, sources, updatedAt: new Date(takenAt).toISOString() }
+      const doc = await takePublicStats(store, new Date(takenAt))
       cached = { body: JSON.stringify(doc), takenAt }
       return cached.body
     } catch (error) {

@@ -8,7 +8,7 @@ import type { PublicStats } from './protocol'
 import type { PledgeStore } from './store'
 
 /** `takenAt` is when the counts were read: a reader judges their age by it. */
-export async function takePublicStats (store: PledgeStore, takenAt: Date): Promise<PublicStats> {
+export async function takePublicStats (store: Pick<PledgeStore, 'stats'>, takenAt: Date): Promise<PublicStats> {
   const stats = await store.stats({ companies: LIMITS.topCompanies, sources: LIMITS.topSources })
   return { ...stats, updatedAt: takenAt.toISOString() }
 }

@@ -114,7 +114,7 @@ var LIMITS = {
   organiserEvents: 100,
   /** Companies listed in the organiser view. */
   organiserCompanies: 100,
-  /** Calls one identity may make per minute (CloudBase; the local runner limits per IP and session). */
+  /** Calls one identity may make per minute (CloudBase; the local runner limits writes and new identities per IP). */
   callsPerMinute: 30,
   /** Withdrawals one identity may make per day (CloudBase): this bounds sign/withdraw cycles. */
   withdrawalsPerDay: 5,
