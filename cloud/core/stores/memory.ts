@@ -1,6 +1,7 @@
 /**
  * In-process store for unit tests. Each method runs without an `await` in between its reads
- * and writes, so it is atomic on Node's single thread.
+ * and writes, so it is atomic on Node's single thread. Like the other stores it keeps its
+ * counts on every write; `audit` recounts the rows to check them.
  */
 import { byCountThenName } from '../store'
 import type { EventRecord, PledgeRecord, PledgeStore, StoreStats } from '../store'
@@ -13,6 +14,24 @@ function tally (values: Iterable<string | null>): Map<string, number> {
   return counts
 }
 
+/** A count that reaches 0 leaves the map, so `stats` never lists it. */
+function add (counts: Map<string, number>, key: string | null, delta: 1 | -1): void {
+  if (key === null) return
+  const count = (counts.get(key) ?? 0) + delta
+  if (count === 0) counts.delete(key)
+  else counts.set(key, count)
+}
+
+/** Where a kept count and the rows disagree, one line per name: `<kind> <name>: <rows> rows, kept <count>`. */
+function driftOf (kind: string, counted: Map<string, number>, kept: Map<string, number>): string[] {
+  const names = new Set([...counted.keys(), ...kept.keys()])
+  return [...names].sort()
+    .filter((name) => counted.get(name) !== kept.get(name))
+    .map((name) => `${kind} ${name}: ${counted.get(name) ?? 0} rows, kept ${kept.get(name) ?? 0}`)
+}
+
+const isShared = (source: string | null): boolean => source?.startsWith('s:') ?? false
+
 /** Newest first, ties by id: the order every adapter's `listEvents` returns. */
 function newestFirst (a: EventRecord, b: EventRecord): number {
   if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? 1 : -1
@@ -22,9 +41,18 @@ function newestFirst (a: EventRecord, b: EventRecord): number {
 export function createMemoryStore (): PledgeStore {
   const pledges = new Map<string, PledgeRecord>()
   const events = new Map<string, EventRecord>()
+  const companyCounts = new Map<string, number>()
+  const sourceCounts = new Map<string, number>()
+  let viaShares = 0
   let total = 0
   let nextNumber = 1
   const copy = (record: PledgeRecord): PledgeRecord => ({ ...record })
+  const count = (record: PledgeRecord, delta: 1 | -1) => {
+    total += delta
+    add(companyCounts, record.company, delta)
+    add(sourceCounts, record.source, delta)
+    if (isShared(record.source)) viaShares += delta
+  }
 
   return {
     async sign (pledge) {
@@ -32,8 +60,8 @@ export function createMemoryStore (): PledgeStore {
       if (existing !== undefined) return { pledge: copy(existing), created: false, total }
       const record: PledgeRecord = { ...pledge, number: nextNumber }
       nextNumber += 1
-      total += 1
       pledges.set(record.identity, record)
+      count(record, 1)
       return { pledge: copy(record), created: true, total }
     },
     async get (identity) {
@@ -41,22 +69,22 @@ export function createMemoryStore (): PledgeStore {
       return record === undefined ? null : copy(record)
     },
     async withdraw (identity) {
-      if (!pledges.delete(identity)) return { withdrawn: false, total }
-      total -= 1
+      const record = pledges.get(identity)
+      if (record === undefined) return { withdrawn: false, total }
+      pledges.delete(identity)
+      count(record, -1)
       return { withdrawn: true, total }
     },
     async total () {
       return total
     },
     async companyCount (company) {
-      let count = 0
-      for (const record of pledges.values()) if (record.company === company) count += 1
-      return count
+      return companyCounts.get(company) ?? 0
     },
     async stats (limits): Promise<StoreStats> {
-      const records = [...pledges.values()]
-      const companies = [...tally(records.map((r) => r.company))].map(([company, count]) => ({ company, count }))
-      const sources = [...tally(records.map((r) => r.source))].map(([source, count]) => ({ source, count }))
+      // Sorting the whole map is fine for a test store; SQLite reads the top from an index.
+      const companies = [...companyCounts].map(([company, count]) => ({ company, count }))
+      const sources = [...sourceCounts].map(([source, count]) => ({ source, count }))
       return {
         total,
         topCompanies: companies.sort(byCountThenName((c) => c.company, (c) => c.count)).slice(0, limits.companies),
@@ -64,17 +92,12 @@ export function createMemoryStore (): PledgeStore {
       }
     },
     async countsBySource (sources) {
-      const counts = Object.fromEntries(sources.map((source) => [source, 0]))
-      for (const { source } of pledges.values()) {
-        if (source !== null && Object.prototype.hasOwnProperty.call(counts, source)) counts[source] += 1
-      }
-      return counts
+      return Object.fromEntries(sources.map((source) => [source, sourceCounts.get(source) ?? 0]))
     },
     async viaShares () {
-      let count = 0
-      for (const { source } of pledges.values()) if (source?.startsWith('s:')) count += 1
-      return count
+      return viaShares
     },
+    async recount () {},
     async createEvent (event) {
       if (events.has(event.id)) return false
       events.set(event.id, { ...event })
@@ -88,11 +111,23 @@ export function createMemoryStore (): PledgeStore {
       return [...events.values()].sort(newestFirst).slice(0, limit).map((event) => ({ ...event }))
     },
     async audit () {
-      return { rows: pledges.size, counter: total }
+      const records = [...pledges.values()]
+      const shared = records.filter((r) => isShared(r.source)).length
+      return {
+        rows: pledges.size,
+        counter: total,
+        drift: [
+          ...driftOf('company', tally(records.map((r) => r.company)), companyCounts),
+          ...driftOf('source', tally(records.map((r) => r.source)), sourceCounts),
+          ...(shared === viaShares ? [] : [`via shares: ${shared} rows, kept ${viaShares}`]),
+        ],
+      }
     },
     async close () {
       pledges.clear()
       events.clear()
+      companyCounts.clear()
+      sourceCounts.clear()
     },
   }
 }

@@ -1,18 +1,24 @@
 /**
- * The local runner's store: one SQLite file through better-sqlite3. A pledge row and the
- * `meta` counters (`total`, `next_number`) change in one IMMEDIATE transaction, so a crash at
- * any point leaves rows = counter; WAL lets readers run while a write commits.
+ * The local runner's store: one SQLite file through better-sqlite3. A pledge row, the `meta`
+ * counters (`total`, `next_number`, `via_shares`) and its company's and source's rows in
+ * `company_counts` / `source_counts` change in one IMMEDIATE transaction, so a crash at any
+ * point leaves the counts equal to the rows. Reads never count rows: `stats` walks the top of
+ * the `(count DESC, name)` indexes and stops at its limit, the rest are primary-key lookups.
+ *
+ * Durable acknowledgement: `synchronous = FULL` in WAL mode fsyncs the WAL at every commit, and
+ * a sign's promise resolves only after its commit, so an acknowledged pledge survives power
+ * loss too, not only a process crash (NORMAL would leave the last commits to the OS cache).
  *
  * Group commit: signs that arrive in the same event-loop turn are written in one transaction
- * (each row still with its counter update), and each promise resolves only after that commit.
- * One WAL commit per batch instead of per pledge is what lets the local runner take bursts.
+ * (each row still with its count updates), so a burst pays one commit and one fsync per batch
+ * instead of per pledge.
  *
  * Checkpoints (copying the WAL back into the database file, with an fsync) run on a worker
  * thread with its own connection, so they never stall the event loop that answers requests.
  */
 import { Worker } from 'node:worker_threads'
 import Database from 'better-sqlite3'
-import type { EventRecord, NewPledge, PledgeRecord, PledgeStore, SignOutcome } from '../store'
+import type { EventRecord, NewPledge, PledgeRecord, PledgeStore, SignOutcome, StoreAudit } from '../store'
 
 interface Row {
   identity: string
@@ -31,7 +37,8 @@ interface EventRow {
   created_at: string
 }
 
-const SCHEMA = `
+/** The tables of every version; a file from before the count tables has exactly these. */
+const BASE_SCHEMA = `
 CREATE TABLE IF NOT EXISTS pledges (
   identity   TEXT PRIMARY KEY,
   number     INTEGER NOT NULL UNIQUE,
@@ -39,8 +46,6 @@ CREATE TABLE IF NOT EXISTS pledges (
   source     TEXT,
   pledged_at TEXT NOT NULL
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS pledges_company ON pledges (company) WHERE company IS NOT NULL;
-CREATE INDEX IF NOT EXISTS pledges_source ON pledges (source) WHERE source IS NOT NULL;
 CREATE TABLE IF NOT EXISTS meta (
   id          INTEGER PRIMARY KEY CHECK (id = 1),
   total       INTEGER NOT NULL,
@@ -58,6 +63,46 @@ CREATE TABLE IF NOT EXISTS events (
 CREATE INDEX IF NOT EXISTS events_newest ON events (created_at DESC, id);
 `
 
+// A source is shared when it starts with 's:'; as a range (';' follows ':' in ASCII) it can use an index.
+const SHARED = `source >= 's:' AND source < 's;'`
+
+/**
+ * user_version 1: the maintained counts, filled from the rows once (a new file has none). The
+ * per-name indexes on pledges only served the old GROUP BY reads; they go after the backfill
+ * has used them.
+ */
+const ADD_COUNTS = `
+CREATE TABLE company_counts (
+  company TEXT PRIMARY KEY,
+  count   INTEGER NOT NULL CHECK (count > 0)
+) WITHOUT ROWID;
+CREATE INDEX company_counts_top ON company_counts (count DESC, company);
+CREATE TABLE source_counts (
+  source TEXT PRIMARY KEY,
+  count  INTEGER NOT NULL CHECK (count > 0)
+) WITHOUT ROWID;
+CREATE INDEX source_counts_top ON source_counts (count DESC, source);
+ALTER TABLE meta ADD COLUMN via_shares INTEGER NOT NULL DEFAULT 0;
+INSERT INTO company_counts (company, count)
+  SELECT company, count(*) FROM pledges WHERE company IS NOT NULL GROUP BY company;
+INSERT INTO source_counts (source, count)
+  SELECT source, count(*) FROM pledges WHERE source IS NOT NULL GROUP BY source;
+UPDATE meta SET via_shares = (SELECT count(*) FROM pledges WHERE ${SHARED}) WHERE id = 1;
+DROP INDEX IF EXISTS pledges_company;
+DROP INDEX IF EXISTS pledges_source;
+PRAGMA user_version = 1;
+`
+
+/** Names whose rows counted by GROUP BY differ from their maintained row (either side may be missing). */
+function driftQuery (column: 'company' | 'source', table: 'company_counts' | 'source_counts'): string {
+  return `
+    SELECT coalesce(c.name, k.${column}) AS name, coalesce(c.n, 0) AS counted, coalesce(k.count, 0) AS kept
+    FROM (SELECT ${column} AS name, count(*) AS n FROM pledges WHERE ${column} IS NOT NULL GROUP BY ${column}) AS c
+    FULL JOIN ${table} AS k ON k.${column} = c.name
+    WHERE coalesce(c.n, 0) <> coalesce(k.count, 0)
+    ORDER BY 1`
+}
+
 function toRecord (row: Row): PledgeRecord {
   return { identity: row.identity, number: row.number, company: row.company, source: row.source, pledgedAt: row.pledged_at }
 }
@@ -65,6 +110,8 @@ function toRecord (row: Row): PledgeRecord {
 function toEvent (row: EventRow): EventRecord {
   return { id: row.id, name: row.name, date: row.date, place: row.place, createdBy: row.created_by, createdAt: row.created_at }
 }
+
+const isShared = (source: string | null): boolean => source?.startsWith('s:') ?? false
 
 export interface SqliteStoreOptions {
   /** How long a writer waits for another process's lock, ms. */
@@ -128,13 +175,15 @@ interface Pending {
 export function openSqliteStore (file: string, options: SqliteStoreOptions = {}): PledgeStore {
   const db = new Database(file, { timeout: options.busyTimeoutMs ?? 5000 })
   db.pragma('journal_mode = WAL')
-  // NORMAL in WAL mode: a committed transaction survives a process crash; only an OS crash or
-  // power loss can drop the last commits, and then rows and counter go back together.
-  db.pragma('synchronous = NORMAL')
+  db.pragma('synchronous = FULL')
   db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`)
   const walLimit = options.walSizeLimitBytes ?? WAL_SIZE_LIMIT_BYTES
   db.pragma(`journal_size_limit = ${walLimit}`)
-  db.exec(SCHEMA)
+  // IMMEDIATE: a second process opening the same file waits, then finds the counts already there.
+  db.transaction(() => {
+    db.exec(BASE_SCHEMA)
+    if (db.pragma('user_version', { simple: true }) === 0) db.exec(ADD_COUNTS)
+  }).immediate()
   const stopCheckpointer = startCheckpointer(db, file, options.checkpointIntervalMs ?? 200, walLimit)
 
   const selectPledge = db.prepare<[string], Row>('SELECT * FROM pledges WHERE identity = ?')
@@ -145,31 +194,48 @@ export function openSqliteStore (file: string, options: SqliteStoreOptions = {})
      VALUES (?, (SELECT next_number FROM meta WHERE id = 1), ?, ?, ?)
      ON CONFLICT (identity) DO NOTHING RETURNING number`,
   )
-  const countSigned = db.prepare<[], { total: number }>(
-    'UPDATE meta SET total = total + 1, next_number = next_number + 1 WHERE id = 1 RETURNING total',
+  const countSigned = db.prepare<[number], { total: number }>(
+    `UPDATE meta SET total = total + 1, next_number = next_number + 1, via_shares = via_shares + ?
+     WHERE id = 1 RETURNING total`,
   )
-  const deletePledge = db.prepare<[string]>('DELETE FROM pledges WHERE identity = ?')
-  const countWithdrawn = db.prepare<[], { total: number }>('UPDATE meta SET total = total - 1 WHERE id = 1 RETURNING total')
-  const countCompany = db.prepare<[string], { count: number }>('SELECT count(*) AS count FROM pledges WHERE company = ?')
-  const countRows = db.prepare<[], { count: number }>('SELECT count(*) AS count FROM pledges')
+  const deletePledge = db.prepare<[string], { company: string | null; source: string | null }>(
+    'DELETE FROM pledges WHERE identity = ? RETURNING company, source',
+  )
+  const countWithdrawn = db.prepare<[number], { total: number }>(
+    'UPDATE meta SET total = total - 1, via_shares = via_shares - ? WHERE id = 1 RETURNING total',
+  )
+  const addCompany = db.prepare<[string]>(
+    'INSERT INTO company_counts (company, count) VALUES (?, 1) ON CONFLICT (company) DO UPDATE SET count = count + 1',
+  )
+  const addSource = db.prepare<[string]>(
+    'INSERT INTO source_counts (source, count) VALUES (?, 1) ON CONFLICT (source) DO UPDATE SET count = count + 1',
+  )
+  // The last pledge of a name deletes its row (CHECK count > 0), so stats never lists a 0.
+  const dropCompany = db.prepare<[string]>('DELETE FROM company_counts WHERE company = ? AND count = 1')
+  const subtractCompany = db.prepare<[string]>('UPDATE company_counts SET count = count - 1 WHERE company = ?')
+  const dropSource = db.prepare<[string]>('DELETE FROM source_counts WHERE source = ? AND count = 1')
+  const subtractSource = db.prepare<[string]>('UPDATE source_counts SET count = count - 1 WHERE source = ?')
+
+  const countCompany = db.prepare<[string], number>('SELECT count FROM company_counts WHERE company = ?').pluck()
   const topCompanies = db.prepare<[number], { company: string; count: number }>(
-    `SELECT company, count(*) AS count FROM pledges WHERE company IS NOT NULL
-     GROUP BY company ORDER BY count DESC, company ASC LIMIT ?`,
+    'SELECT company, count FROM company_counts ORDER BY count DESC, company ASC LIMIT ?',
   )
   const topSources = db.prepare<[number], { source: string; count: number }>(
-    `SELECT source, count(*) AS count FROM pledges WHERE source IS NOT NULL
-     GROUP BY source ORDER BY count DESC, source ASC LIMIT ?`,
+    'SELECT source, count FROM source_counts ORDER BY count DESC, source ASC LIMIT ?',
   )
-
   // The sources arrive as one JSON array parameter, so one prepared statement serves any count.
   const countSources = db.prepare<[string], { source: string; count: number }>(
-    `SELECT source, count(*) AS count FROM pledges WHERE source IN (SELECT value FROM json_each(?))
-     GROUP BY source`,
+    'SELECT source, count FROM source_counts WHERE source IN (SELECT value FROM json_each(?))',
   )
-  // A range rather than LIKE 's:%' (case-insensitive, so no index): ';' follows ':' in ASCII.
-  const countShared = db.prepare<[], { count: number }>(
-    `SELECT count(*) AS count FROM pledges WHERE source >= 's:' AND source < 's;'`,
+  const countShared = db.prepare<[], number>('SELECT via_shares FROM meta WHERE id = 1').pluck()
+
+  const countRows = db.prepare<[], number>('SELECT count(*) FROM pledges').pluck()
+  const companyDrift = db.prepare<[], { name: string; counted: number; kept: number }>(driftQuery('company', 'company_counts'))
+  const sourceDrift = db.prepare<[], { name: string; counted: number; kept: number }>(driftQuery('source', 'source_counts'))
+  const sharedDrift = db.prepare<[], { counted: number; kept: number }>(
+    `SELECT (SELECT count(*) FROM pledges WHERE ${SHARED}) AS counted, via_shares AS kept FROM meta WHERE id = 1`,
   )
+
   const insertEvent = db.prepare<[string, string, string, string, string, string]>(
     `INSERT INTO events (id, name, date, place, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO NOTHING`,
@@ -186,8 +252,10 @@ export function openSqliteStore (file: string, options: SqliteStoreOptions = {})
   const signOne = (pledge: NewPledge): SignOutcome => {
     const inserted = insertPledge.get(pledge.identity, pledge.company, pledge.source, pledge.pledgedAt)
     if (inserted !== undefined) {
-      const counted = countSigned.get()
+      const counted = countSigned.get(isShared(pledge.source) ? 1 : 0)
       if (counted === undefined) throw new Error('pledge store: meta row is missing')
+      if (pledge.company !== null) addCompany.run(pledge.company)
+      if (pledge.source !== null) addSource.run(pledge.source)
       return { pledge: { ...pledge, number: inserted.number }, created: true, total: counted.total }
     }
     const row = selectPledge.get(pledge.identity)
@@ -223,9 +291,12 @@ export function openSqliteStore (file: string, options: SqliteStoreOptions = {})
   }
 
   const withdraw = db.transaction((identity: string) => {
-    if (deletePledge.run(identity).changes !== 1) return { withdrawn: false, total: total() }
-    const counted = countWithdrawn.get()
+    const deleted = deletePledge.get(identity)
+    if (deleted === undefined) return { withdrawn: false, total: total() }
+    const counted = countWithdrawn.get(isShared(deleted.source) ? 1 : 0)
     if (counted === undefined) throw new Error('pledge store: meta row is missing')
+    if (deleted.company !== null && dropCompany.run(deleted.company).changes === 0) subtractCompany.run(deleted.company)
+    if (deleted.source !== null && dropSource.run(deleted.source).changes === 0) subtractSource.run(deleted.source)
     return { withdrawn: true, total: counted.total }
   })
 
@@ -235,7 +306,20 @@ export function openSqliteStore (file: string, options: SqliteStoreOptions = {})
     sources: topSources.all(limits.sources),
   }))
 
-  const audit = db.transaction(() => ({ rows: countRows.get()?.count ?? 0, counter: total() }))
+  // Scans every row: for tests and maintenance, never a request.
+  const audit = db.transaction((): StoreAudit => {
+    const shared = sharedDrift.get()
+    if (shared === undefined) throw new Error('pledge store: meta row is missing')
+    return {
+      rows: countRows.get() ?? 0,
+      counter: total(),
+      drift: [
+        ...companyDrift.all().map((d) => `company ${d.name}: ${d.counted} rows, kept ${d.kept}`),
+        ...sourceDrift.all().map((d) => `source ${d.name}: ${d.counted} rows, kept ${d.kept}`),
+        ...(shared.counted === shared.kept ? [] : [`via shares: ${shared.counted} rows, kept ${shared.kept}`]),
+      ],
+    }
+  })
 
   return {
     sign (pledge) {
@@ -257,7 +341,7 @@ export function openSqliteStore (file: string, options: SqliteStoreOptions = {})
       return total()
     },
     async companyCount (company) {
-      return countCompany.get(company)?.count ?? 0
+      return countCompany.get(company) ?? 0
     },
     async stats (limits) {
       return stats(limits)
@@ -268,8 +352,9 @@ export function openSqliteStore (file: string, options: SqliteStoreOptions = {})
       return counts
     },
     async viaShares () {
-      return countShared.get()?.count ?? 0
+      return countShared.get() ?? 0
     },
+    async recount () {},
     async createEvent (event) {
       return insertEvent.run(event.id, event.name, event.date, event.place, event.createdBy, event.createdAt).changes === 1
     },
