@@ -10,6 +10,7 @@ import type { FilesService } from '@/services/files-types'
 import type { InviteService } from '@/services/invite-types'
 import type { Platform } from '@/services/platform-types'
 import type { Privacy } from '@/services/privacy-types'
+import type { PublicStatsService } from '@/services/public-stats-types'
 import type { ShareCodeService } from '@/services/share-code-types'
 
 type Twin<Contract, Module extends Contract & Record<Exclude<keyof Module, keyof Contract | Own>, never>, Own extends PropertyKey = never> = Module
@@ -28,6 +29,8 @@ export type TwinContracts = [
   Twin<{ platform: Platform }, typeof import('@/services/platform.weapp')>,
   Twin<{ privacy: Privacy }, typeof import('@/services/privacy.h5')>,
   Twin<{ privacy: Privacy }, typeof import('@/services/privacy.weapp')>,
+  Twin<PublicStatsService, typeof import('@/services/public-stats.h5')>,
+  Twin<PublicStatsService, typeof import('@/services/public-stats.weapp')>,
   // shareLink: the browser's pledge-page URL, which invite.h5.ts copies and the QR code carries.
   Twin<ShareCodeService, typeof import('@/services/share-code.h5'), 'shareLink'>,
   Twin<ShareCodeService, typeof import('@/services/share-code.weapp')>,

@@ -24,6 +24,11 @@
  * - Cloud (wx.cloud.callFunction / downloadFile): before wx.cloud.init, or offline, or in single-page
  *   mode the call fails with `errCode` and `errMsg: 'cloud.callFunction:fail …'`; otherwise the
  *   function answers `{ result, requestID, errMsg: 'cloud.callFunction:ok' }`.
+ * - Cloud database, reads by id only (wx.cloud.database().collection(name).doc(id).get(), 云开发 →
+ *   SDK 文档 → 数据库 → Document.get): answers `{ data, errMsg: 'document.get:ok' }` with the
+ *   document's `_id` in data. The mini-program SDK has no throwOnNotFound (云函数 only, Cloud.database),
+ *   so a missing document rejects: `errCode: -1`, `errMsg: 'document.get:fail document with _id <id>
+ *   does not exist; at document.get api; '`. Before wx.cloud.init or offline it fails as callFunction does.
  * - Canvas: miniprogram-simulate renders no canvas, so a Canvas 2D node query answers `node: null`
  *   unless a test supplies a node. createCanvasNode() makes one whose createImage() (Canvas.createImage,
  *   Image: src, onload, onerror) loads only temp files this fake made (downloads, exports).
@@ -38,6 +43,8 @@
 
 export type NetworkType = 'wifi' | '4g' | '5g' | 'none'
 export type CloudHandler = (name: string, data: unknown, openid: string) => Promise<unknown>
+/** The stored document `collection/id` as a database read finds it; null when there is none. */
+export type DatabaseReader = (collection: string, id: string) => Promise<Record<string, unknown> | null>
 
 export interface LaunchOptions {
   path: string
@@ -55,6 +62,8 @@ export interface WxFakeOptions {
   network?: NetworkType
   openid?: string
   cloud?: CloudHandler
+  /** The cloud database's documents; every document is missing when absent. */
+  database?: DatabaseReader
   fontSizeSetting?: number
   /** Has the user still to agree to the privacy guide (getPrivacySetting.needAuthorization)? */
   needPrivacyAuthorization?: boolean
@@ -135,6 +144,8 @@ export function createWxFake (options: WxFakeOptions = {}) {
     modals: [] as Array<{ title?: string; content?: string; confirmText?: string }>,
     routes: [] as Route[],
     cloudCalls: [] as Array<{ name: string; data: unknown }>,
+    /** Every read asked for (answered or not); `at`: Date.now() when it was asked. */
+    databaseReads: [] as Array<{ collection: string; doc: string; at: number }>,
     saved: [] as string[],
     sharedImages: [] as Array<Record<string, unknown>>,
     previews: [] as Array<Record<string, unknown>>,
@@ -395,6 +406,25 @@ export function createWxFake (options: WxFakeOptions = {}) {
         if (!options.cloud) throw new WxFail(`FunctionName parameter could not be found (${name})`, { errCode: -501000 })
         const result = await options.cloud(name, clone(data ?? {}), options.openid ?? 'o-test-user')
         return { result: clone(result), requestID: `req-${record.cloudCalls.length}` }
+      }),
+      database: () => ({
+        collection: (collection: string) => ({
+          doc: (id: string) => {
+            const get = asyncApi('document.get', async () => {
+              if (!cloudReady) throw new WxFail('Cloud API isn\'t enabled, please call wx.cloud.init first', { errCode: -601034 })
+              if (network === 'none') throw new WxFail('request:fail', { errCode: -1 })
+              const found = await options.database?.(collection, id)
+              if (!found) throw new WxFail(`document with _id ${id} does not exist; at document.get api; `, { errCode: -1 })
+              return { data: { ...clone(found), _id: id } }
+            })
+            return {
+              get: (args?: Callbacks) => {
+                record.databaseReads.push({ collection, doc: id, at: Date.now() })
+                return get(args)
+              },
+            }
+          },
+        }),
       }),
       downloadFile: asyncApi<{ fileID: string }>('cloud.downloadFile', ({ fileID }) => {
         if (!cloudReady) throw new WxFail('Cloud API isn\'t enabled, please call wx.cloud.init first', { errCode: -601034 })
