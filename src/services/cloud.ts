@@ -26,7 +26,7 @@ export class CloudError extends Error {
 }
 
 export type Delay = (ms: number) => Promise<void>
-const sleep: Delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+export const sleep: Delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 
 function isResult (value: unknown): value is FunctionResult<unknown> {
   return typeof value === 'object' && value !== null &&
