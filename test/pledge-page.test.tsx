@@ -1,6 +1,12 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react'
 import { safeExecute } from '@tarojs/runtime'
+import { BUSY_MESSAGE } from '../cloud/core/handle'
+import { ErrorCode } from '../cloud/core/protocol'
+import type { PublicStats } from '../cloud/core/protocol'
+import { takePublicStats } from '../cloud/core/public-stats'
 import PledgePage from '@/pages/pledge'
+import { TOTAL_REFRESH_MS } from '@/pages/pledge/use-live-total'
+import { STATUS_MIN_INTERVAL_MS } from '@/pages/pledge/use-pledge'
 import { MOMENTS_SINGLE_PAGE_SCENE } from '@/services/moments'
 import { readArrival, rememberArrival } from '@/services/attribution'
 import { confirm } from '@/services/feedback'
@@ -29,6 +35,33 @@ async function openPage () {
   return view
 }
 
+/**
+ * serveFunction's function, plus the local runner's GET /api/public/stats: by default the counts of
+ * the same store taken at the read; `answer` replaces that (an old document, a failure).
+ */
+function serveWithPublicStats () {
+  const served = serveFunction()
+  const callFunction = global.fetch
+  /** Date.now() at each public read. */
+  const reads: number[] = []
+  const answer = {
+    current: async (): Promise<{ status: number; body: unknown }> => ({ status: 200, body: await takePublicStats(served.deps.store, new Date()) }),
+  }
+  global.fetch = jest.fn(async (url: string, init: RequestInit) => {
+    if (url !== '/api/public/stats') return callFunction(url, init)
+    reads.push(Date.now())
+    const { status, body } = await answer.current()
+    return { status, json: async () => body }
+  }) as unknown as typeof fetch
+  return { ...served, reads, answer }
+}
+
+/** Runs the page's timers for `ms` of simulated time (fake timers on). */
+const advance = (ms: number) => act(async () => { await jest.advanceTimersByTimeAsync(ms) })
+const show = () => act(async () => { safeExecute(ROUTES.pledge, 'onShow') })
+const hide = () => act(async () => { safeExecute(ROUTES.pledge, 'onHide') })
+const publicDoc = (total: number, updatedAt: Date): PublicStats => ({ total, topCompanies: [], sources: [], updatedAt: updatedAt.toISOString() })
+
 const count = () => document.getElementById('pledge-count')?.textContent
 const button = () => screen.getByText('我承诺')
 /** Taro's Input renders its <input> asynchronously (a web component). */
@@ -50,10 +83,10 @@ test('shows the exact total, signs with one tap and shows my number', async () =
   await openPage()
   expect(count()).toBe('1')
   fireEvent.click(button())
-  await screen.findByText('你是第 2 位承诺者')
+  await screen.findByText('承诺编号 No.2')
   expect(count()).toBe('2')
   expect(screen.queryByText('我承诺')).toBeNull()
-  expect(await deps.store.audit()).toEqual({ rows: 2, counter: 2 })
+  expect(await deps.store.audit()).toEqual({ rows: 2, counter: 2, drift: [] })
 })
 
 test('the typed company is remembered, stored with the pledge and counted', async () => {
@@ -65,14 +98,15 @@ test('the typed company is remembered, stored with the pledge and counted', asyn
   await screen.findByText('「示范企业」已有 1 人承诺')
 })
 
-test('a rejected company shows the server message and keeps the input', async () => {
-  const { deps } = serveFunction()
+test('a rejected company shows the server message, is not retried and keeps the input', async () => {
+  const { deps, calls } = serveFunction()
   await openPage()
   fireEvent.input(await companyInput(), { target: { value: '！！！' } })
   fireEvent.click(button())
   await screen.findByText('企业名称需要包含文字或数字')
   expect((await companyInput()).value).toBe('！！！')
-  expect(await deps.store.audit()).toEqual({ rows: 0, counter: 0 })
+  expect(calls.filter((action) => action === 'sign')).toHaveLength(1)
+  expect(await deps.store.audit()).toEqual({ rows: 0, counter: 0, drift: [] })
 })
 
 test('offline: the tap is queued, shown as pending, and sent once the connection is back', async () => {
@@ -85,7 +119,7 @@ test('offline: the tap is queued, shown as pending, and sent once the connection
   expect(calls).not.toContain('sign')
   setOnline(true)
   await act(async () => { window.dispatchEvent(new Event('online')) })
-  await screen.findByText('你是第 1 位承诺者')
+  await screen.findByText('承诺编号 No.1')
   expect(calls.filter((action) => action === 'sign')).toHaveLength(1)
   expect(readPending()).toBeNull()
 })
@@ -94,17 +128,17 @@ test('withdraw asks first; cancelling changes nothing, confirming deletes the pl
   const { deps } = serveFunction()
   await openPage()
   fireEvent.click(button())
-  await screen.findByText('你是第 1 位承诺者')
+  await screen.findByText('承诺编号 No.1')
 
   jest.mocked(confirm).mockResolvedValueOnce(false)
   fireEvent.click(screen.getByText('撤回承诺'))
   await waitFor(() => expect(confirm).toHaveBeenCalledTimes(1))
-  expect(await deps.store.audit()).toEqual({ rows: 1, counter: 1 })
+  expect(await deps.store.audit()).toEqual({ rows: 1, counter: 1, drift: [] })
 
   fireEvent.click(screen.getByText('撤回承诺'))
   await screen.findByText('我承诺')
   expect(count()).toBe('0')
-  expect(await deps.store.audit()).toEqual({ rows: 0, counter: 0 })
+  expect(await deps.store.audit()).toEqual({ rows: 0, counter: 0, drift: [] })
 })
 
 test('a failed first load shows 重试, which loads again', async () => {
@@ -158,10 +192,22 @@ describe('arriving through a code or a link', () => {
     await screen.findByText('质量月开放日')
     expect(screen.getByText('2024年9月23日 · 北京')).toBeTruthy()
     fireEvent.click(button())
-    await screen.findByText('你是第 1 位承诺者')
+    await screen.findByText('承诺编号 No.1')
     expect((await deps.store.get('browser-1'))?.source).toBe('e:a1b2c3d4')
     // Credited once: the arrival is spent.
     expect(readArrival()).toBeNull()
+  })
+
+  test('the event is looked up once, not on every show (each lookup is a function call)', async () => {
+    const { deps, calls } = serveFunction()
+    await deps.store.createEvent(event)
+    rememberArrival('e%3Aa1b2c3d4')
+    await openPage()
+    await screen.findByText('质量月开放日')
+    await hide()
+    await show()
+    expect(screen.getByText('质量月开放日')).toBeTruthy()
+    expect(calls.filter((action) => action === 'getEvent')).toHaveLength(1)
   })
 
   test('an unknown event shows nothing and credits nothing, without an error', async () => {
@@ -169,7 +215,7 @@ describe('arriving through a code or a link', () => {
     rememberArrival('e:zzzzzzzz')
     await openPage()
     fireEvent.click(button())
-    await screen.findByText('你是第 1 位承诺者')
+    await screen.findByText('承诺编号 No.1')
     expect(screen.queryByText('来自活动')).toBeNull()
     expect(document.getElementById('pledge-error')).toBeNull()
     expect((await deps.store.get('browser-1'))?.source).toBeNull()
@@ -180,7 +226,144 @@ describe('arriving through a code or a link', () => {
     rememberArrival('s%3AILHnmVRMlN')
     await openPage()
     fireEvent.click(button())
-    await screen.findByText('你是第 1 位承诺者')
+    await screen.findByText('承诺编号 No.1')
     expect((await deps.store.get('browser-1'))?.source).toBe('s:ILHnmVRMlN')
+  })
+})
+
+describe('cost: the function at most once a minute, the total from the public counts', () => {
+  beforeEach(() => { jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick'] }) })
+  afterEach(() => { jest.useRealTimers() })
+
+  test('status on the first show, then only on a show STATUS_MIN_INTERVAL_MS later; public reads every TOTAL_REFRESH_MS while shown, none while hidden', async () => {
+    const { deps, calls, reads } = serveWithPublicStats()
+    const statuses = () => calls.filter((action) => action === 'status').length
+    renderPage(PledgePage, { path: ROUTES.pledge })
+    const opened = Date.now()
+    await show()
+    await advance(0)
+    expect(count()).toBe('0')
+    expect(statuses()).toBe(1)
+    expect(reads).toHaveLength(0)
+
+    // Someone else pledges: the next public read shows it, with no function call.
+    await deps.store.sign({ identity: 'someone-else', company: null, source: null, pledgedAt: new Date().toISOString() })
+    await advance(TOTAL_REFRESH_MS)
+    expect(reads).toHaveLength(1)
+    expect(count()).toBe('1')
+
+    await advance(3 * 60_000 - TOTAL_REFRESH_MS)
+    expect(statuses()).toBe(1)
+    expect(reads).toHaveLength(3 * 60_000 / TOTAL_REFRESH_MS)
+    const gaps = reads.map((at, i) => at - (i === 0 ? opened : reads[i - 1]))
+    expect(gaps).toEqual(reads.map(() => TOTAL_REFRESH_MS))
+
+    // Hidden: nothing at all.
+    await hide()
+    const before = { calls: calls.length, reads: reads.length }
+    await advance(3 * 60_000)
+    expect({ calls: calls.length, reads: reads.length }).toEqual(before)
+
+    // Shown more than a minute after the last status: asked once; the total is as new as it gets.
+    await show()
+    await advance(0)
+    expect(statuses()).toBe(2)
+    expect(reads).toHaveLength(before.reads)
+
+    // Shown again within the minute: no call, and no read before a full period has passed.
+    await hide()
+    await advance(10_000)
+    await show()
+    await advance(TOTAL_REFRESH_MS - 10_000 - 1)
+    expect(statuses()).toBe(2)
+    expect(reads).toHaveLength(before.reads)
+    await advance(1)
+    expect(reads).toHaveLength(before.reads + 1)
+
+    await hide()
+    await advance(STATUS_MIN_INTERVAL_MS - TOTAL_REFRESH_MS)
+    await show()
+    await advance(0)
+    expect(statuses()).toBe(3)
+  })
+
+  test('the newer total wins: my own reply counts as now, a public count taken before it does not replace it', async () => {
+    const { answer } = serveWithPublicStats()
+    const opened = new Date()
+    answer.current = async () => ({ status: 200, body: publicDoc(0, new Date(opened.getTime() - 1000)) })
+    renderPage(PledgePage, { path: ROUTES.pledge })
+    await show()
+    await advance(0)
+    fireEvent.click(button())
+    await screen.findByText('承诺编号 No.1')
+    expect(count()).toBe('1')
+
+    await advance(TOTAL_REFRESH_MS)
+    expect(count()).toBe('1')
+
+    answer.current = async () => ({ status: 200, body: publicDoc(5, new Date()) })
+    await advance(TOTAL_REFRESH_MS)
+    expect(count()).toBe('5')
+  })
+
+  test.each([
+    ['the runner failing', async () => ({ status: 500, body: { code: ErrorCode.INTERNAL, message: '统计暂时不可用，请稍后再试', data: null } })],
+    ['a document that is not one', async () => ({ status: 200, body: { total: 'many' } })],
+  ])('%s: the last total stays, with no error shown', async (_, failure) => {
+    const { deps, answer, reads } = serveWithPublicStats()
+    answer.current = failure
+    renderPage(PledgePage, { path: ROUTES.pledge })
+    await show()
+    await advance(0)
+    await deps.store.sign({ identity: 'someone-else', company: null, source: null, pledgedAt: new Date().toISOString() })
+    await advance(2 * TOTAL_REFRESH_MS)
+    expect(reads).toHaveLength(2)
+    expect(count()).toBe('0')
+    expect(screen.getByText('我承诺')).toBeTruthy()
+    expect(document.getElementById('pledge-error')).toBeNull()
+  })
+})
+
+describe('a sign answered BUSY (nothing stored)', () => {
+  /** The first `times` signs are answered BUSY, as handle answers a store that kept refusing. */
+  function busyOnSign (times: number) {
+    const served = serveFunction()
+    const callFunction = global.fetch
+    const signs: unknown[] = []
+    global.fetch = jest.fn(async (url: string, init: RequestInit) => {
+      const data = JSON.parse(String(init.body))
+      if (data.action !== 'sign') return callFunction(url, init)
+      signs.push(data)
+      if (signs.length > times) return callFunction(url, init)
+      return { status: 200, json: async () => ({ code: ErrorCode.BUSY, message: BUSY_MESSAGE, data: null }) }
+    }) as unknown as typeof fetch
+    return { ...served, signs }
+  }
+
+  test('is sent once more by itself after a short wait; then my number shows', async () => {
+    const { signs, deps } = busyOnSign(1)
+    await openPage()
+    fireEvent.input(await companyInput(), { target: { value: '示范企业' } })
+    fireEvent.click(button())
+    await screen.findByText('承诺编号 No.1', undefined, { timeout: 3000 })
+    expect(signs).toEqual([{ action: 'sign', company: '示范企业' }, { action: 'sign', company: '示范企业' }])
+    expect(document.getElementById('pledge-error')).toBeNull()
+    expect(await deps.store.audit()).toEqual({ rows: 1, counter: 1, drift: [] })
+  })
+
+  test('BUSY twice: the function\'s message, the button to try again, and the typed company kept', async () => {
+    const { signs, deps } = busyOnSign(2)
+    await openPage()
+    fireEvent.input(await companyInput(), { target: { value: '示范企业' } })
+    fireEvent.click(button())
+    await screen.findByText(BUSY_MESSAGE, undefined, { timeout: 3000 })
+    expect(signs).toHaveLength(2)
+    expect((await companyInput()).value).toBe('示范企业')
+    expect(await deps.store.audit()).toEqual({ rows: 0, counter: 0, drift: [] })
+
+    // The usual retry: another tap sends it (answered this time).
+    fireEvent.click(button())
+    await screen.findByText('承诺编号 No.1')
+    expect(signs).toHaveLength(3)
   })
 })

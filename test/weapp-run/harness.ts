@@ -2,7 +2,8 @@
  * Runs the built mini-program (dist/weapp) as WeChat would, offline: miniprogram-simulate renders
  * each page's WXML with WeChat's own compiler (wcc) in jsdom, the app's and pages' compiled JS run
  * untouched, `wx` is the project's fake (test/support/wx-fake.ts) and wx.cloud.callFunction is
- * answered by the real function core (cloud/core/handle.ts) over the memory store.
+ * answered by the real function core (cloud/core/handle.ts) over the memory store; the database's
+ * `public/stats` is that store's counts as the function's timer would write them at the read.
  *
  * WeChat's `Page` is simulated on j-component's `Component` (onLoad/onShow when attached), `App`,
  * `getApp` and `getCurrentPages` are provided here, and routes the fake carries out open, hide and
@@ -14,6 +15,9 @@ import path from 'node:path'
 import { createWordListChecker } from '../../cloud/core/content-check'
 import { handle } from '../../cloud/core/handle'
 import type { HandleDeps } from '../../cloud/core/handle'
+import { PUBLIC_STATS } from '../../cloud/core/protocol'
+import type { Action, FunctionResult } from '../../cloud/core/protocol'
+import { takePublicStats } from '../../cloud/core/public-stats'
 import { createMemoryStore } from '../../cloud/core/stores/memory'
 import { createWxFake } from '../support/wx-fake'
 import type { Route, WxFake, WxFakeOptions } from '../support/wx-fake'
@@ -77,7 +81,7 @@ export interface LaunchConfig {
   openid?: string
   /** Identities the function treats as organisers. */
   admins?: string[]
-  wx?: Omit<WxFakeOptions, 'launch' | 'app' | 'cloud' | 'openid'>
+  wx?: Omit<WxFakeOptions, 'launch' | 'app' | 'cloud' | 'database' | 'openid'>
   /** A store shared between launches (a second person, or the same one relaunching). */
   deps?: HandleDeps
 }
@@ -186,6 +190,7 @@ export class WeappApp {
   private routing: Promise<unknown> = Promise.resolve()
   private readonly spies: jest.SpyInstance[] = []
   private readonly app = readAppJson()
+  private readonly scripted: Array<{ action: Action; reply: FunctionResult<unknown> }> = []
 
   constructor (private readonly config: LaunchConfig) {
     const admins = new Set(config.admins ?? [])
@@ -196,8 +201,19 @@ export class WeappApp {
       app: this.app,
       launch: { path: config.path ?? 'pages/index/index', query: config.query ?? {}, scene: config.scene ?? 1001 },
       openid: config.openid ?? 'o-weapp-user',
-      cloud: (_name, data, openid) => handle(openid, data, deps),
+      cloud: async (_name, data, openid) => {
+        const next = this.scripted.findIndex(({ action }) => action === (data as { action?: unknown }).action)
+        return next === -1 ? handle(openid, data, deps) : this.scripted.splice(next, 1)[0].reply
+      },
+      database: async (collection, id) => (collection === PUBLIC_STATS.collection && id === PUBLIC_STATS.doc
+        ? { ...await takePublicStats(this.deps.store, new Date()) }
+        : null),
     })
+  }
+
+  /** The function's next call of `action` gets `reply` instead of the core's answer (e.g. BUSY under contention). */
+  answerOnce (action: Action, reply: FunctionResult<unknown>) {
+    this.scripted.push({ action, reply })
   }
 
   /** Loads app.js (the Taro runtime, App()) and opens the launch page, as WeChat starts an app. */

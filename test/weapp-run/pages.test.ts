@@ -89,7 +89,7 @@ describe('canvas pages (the simulator renders no canvas)', () => {
   test('personal poster: after pledging, the poster and its nickname field are shown', async () => {
     const { app, page } = await start({ path: 'pages/pledge/index', wx: { canvasNodes: { '#my-poster-canvas': canvas2dNode() } } })
     await page.tap('#pledge-button')
-    await page.waitForText('你是第 1 位承诺者')
+    await page.waitForText('承诺编号 No.1')
     await page.tap('#pledge-poster')
     const poster = await app.waitForPage(PERSONAL)
     await poster.waitFor('#my-poster-image')

@@ -95,7 +95,7 @@ function PledgeForm ({ title, slogans }: PledgeFormProps) {
 
       {signed ? (
         <View className='pledge-result' id='pledge-result'>
-          <Text className='pledge-result__number' id='pledge-number'>你是第 {pledge.number} 位承诺者</Text>
+          <Text className='pledge-result__number' id='pledge-number'>承诺编号 No.{pledge.number}</Text>
           {pledge.company && (
             <Text className='pledge-result__company'>「{pledge.company}」已有 {pledge.companyCount} 人承诺</Text>
           )}

@@ -7,9 +7,13 @@ import { buzz, confirm, toast } from '@/services/feedback'
 import { platform } from '@/services/platform'
 import { getPledgeStatus, signPledge, withdrawPledge } from '@/services/pledge'
 import { clearPending, readPending, savePending } from '@/services/pledge-draft'
+import { useLiveTotal } from './use-live-total'
 
-/** The total refreshes on show and then at most this often while the page is shown. */
-export const REFRESH_INTERVAL_MS = 10_000
+/**
+ * The function's `status` is asked on the first show; a later show asks again only when this long
+ * has passed since (my pledge rarely changes elsewhere; the total has its own cheaper refresh).
+ */
+export const STATUS_MIN_INTERVAL_MS = 60_000
 
 export type Phase = 'loading' | 'ready' | 'signing' | 'pending' | 'signed' | 'withdrawing' | 'error'
 
@@ -26,38 +30,48 @@ export interface PledgeState {
 const messageOf = (error: unknown) =>
   error instanceof CloudError ? error.message : '出了点问题，请稍后重试'
 
-/** The pledge page's data and actions: status, one-tap sign, offline queue, withdraw. */
+/**
+ * The pledge page's data and actions: status, one-tap sign, offline queue, withdraw. Cost: one
+ * `status` call per STATUS_MIN_INTERVAL_MS at most; the total in between comes from the public counts.
+ */
 export function usePledge () {
-  const [state, setState] = useState<PledgeState>({ phase: 'loading', total: null, pledge: null, error: null, notice: null })
+  const [state, setState] = useState<Omit<PledgeState, 'total'>>({ phase: 'loading', pledge: null, error: null, notice: null })
+  const [shown, setShown] = useState(false)
+  const { total, asking, answered } = useLiveTotal(shown)
   const busy = useRef(false)
-  const lastRefresh = useRef(0)
+  /** When the function last told me my pledge (status asked, sign or withdraw answered); null before that. */
+  const statusAt = useRef<number | null>(null)
 
-  const refresh = useCallback(async (showError: boolean) => {
-    lastRefresh.current = Date.now()
+  const refresh = useCallback(async () => {
+    statusAt.current = Date.now()
+    asking()
     try {
       const status = await getPledgeStatus()
+      answered(status.total)
       setState((s) => ({
         ...s,
-        total: status.total,
         pledge: status.pledge,
         // A refresh never interrupts a sign or withdraw in flight, nor a queued tap.
         phase: ['signing', 'withdrawing', 'pending'].includes(s.phase) ? s.phase : status.pledge ? 'signed' : 'ready',
         error: null,
       }))
     } catch (error) {
-      if (showError) setState((s) => ({ ...s, phase: s.phase === 'loading' ? 'error' : s.phase, error: messageOf(error) }))
+      setState((s) => ({ ...s, phase: s.phase === 'loading' ? 'error' : s.phase, error: messageOf(error) }))
     }
-  }, [])
+  }, [asking, answered])
 
   const send = useCallback(async (company: string | undefined) => {
     if (busy.current) return
     busy.current = true
     setState((s) => ({ ...s, phase: 'signing', error: null, notice: null }))
+    asking()
     try {
       // The code or link this person arrived through earns the pledge.
       const result = await signPledge({ company, source: readArrival()?.source })
       clearPending()
-      setState({ phase: 'signed', total: result.total, pledge: result.pledge, error: null, notice: result.companyRejected ? messageFor(result) : null })
+      statusAt.current = Date.now()
+      answered(result.total)
+      setState({ phase: 'signed', pledge: result.pledge, error: null, notice: result.companyRejected ? messageFor(result) : null })
       if (!result.alreadyPledged) {
         clearArrival()
         void buzz()
@@ -74,7 +88,7 @@ export function usePledge () {
     } finally {
       busy.current = false
     }
-  }, [])
+  }, [asking, answered])
 
   const sign = useCallback(async (company: string) => {
     const trimmed = company.trim() || undefined
@@ -92,16 +106,19 @@ export function usePledge () {
     if (!(await confirm('撤回承诺', '撤回后你的承诺编号不会保留，确定撤回吗？', '撤回'))) return
     busy.current = true
     setState((s) => ({ ...s, phase: 'withdrawing', error: null }))
+    asking()
     try {
       const result = await withdrawPledge()
-      setState({ phase: 'ready', total: result.total, pledge: null, error: null, notice: null })
+      statusAt.current = Date.now()
+      answered(result.total)
+      setState({ phase: 'ready', pledge: null, error: null, notice: null })
       void toast('已撤回')
     } catch (error) {
       setState((s) => ({ ...s, phase: 'signed', error: messageOf(error) }))
     } finally {
       busy.current = false
     }
-  }, [])
+  }, [asking, answered])
 
   const flushPending = useCallback(async () => {
     const pending = readPending()
@@ -111,25 +128,24 @@ export function usePledge () {
     return true
   }, [send])
 
-  const shown = useRef(false)
+  const visible = useRef(false)
   useDidShow(() => {
-    shown.current = true
-    void flushPending().then((queued) => { if (!queued) void refresh(true) })
+    visible.current = true
+    void flushPending().then((queued) => {
+      if (!visible.current) return
+      if (!queued && (statusAt.current === null || Date.now() - statusAt.current >= STATUS_MIN_INTERVAL_MS)) void refresh()
+      // After the status call (if any) has gone out, so the public read waits a full period.
+      setShown(true)
+    })
   })
-  useDidHide(() => { shown.current = false })
+  useDidHide(() => {
+    visible.current = false
+    setShown(false)
+  })
 
-  useEffect(() => {
-    const timer = setInterval(() => {
-      if (shown.current && Date.now() - lastRefresh.current >= REFRESH_INTERVAL_MS) void refresh(false)
-    }, REFRESH_INTERVAL_MS)
-    const stop = platform.onOnline(() => { void flushPending() })
-    return () => {
-      clearInterval(timer)
-      stop()
-    }
-  }, [refresh, flushPending])
+  useEffect(() => platform.onOnline(() => { void flushPending() }), [flushPending])
 
-  return { state, sign, withdraw, retry: () => refresh(true) }
+  return { state: { ...state, total }, sign, withdraw, retry: refresh }
 }
 
 function messageFor (result: { companyRejected: string | null }) {
