@@ -34,7 +34,7 @@ test('two people pledge 0→1→2, a repeat tap does not count, withdraw goes ba
   await currentPage(alice.page).locator('#pledge-company input, input#pledge-company').first().fill('质检示范企业')
   await currentPage(alice.page).locator('#pledge-button').click()
   await currentPage(alice.page).locator('#pledge-number').waitFor({ state: 'visible' })
-  assert.equal(await currentPage(alice.page).locator('#pledge-number').textContent(), '你是第 1 位承诺者')
+  assert.equal(await currentPage(alice.page).locator('#pledge-number').textContent(), '承诺编号 No.1')
   assert.ok((await currentPage(alice.page).innerText()).includes('「质检示范企业」已有 1 人承诺'))
   assert.equal(await count(alice.page), 1)
   await screenshot(alice.page, 'pledge-signed')
@@ -45,7 +45,7 @@ test('two people pledge 0→1→2, a repeat tap does not count, withdraw goes ba
   // Two quick taps in one context: one pledge.
   await currentPage(bob.page).locator('#pledge-button').dblclick()
   await currentPage(bob.page).locator('#pledge-number').waitFor({ state: 'visible' })
-  assert.equal(await currentPage(bob.page).locator('#pledge-number').textContent(), '你是第 2 位承诺者')
+  assert.equal(await currentPage(bob.page).locator('#pledge-number').textContent(), '承诺编号 No.2')
   assert.equal(await count(bob.page), 2)
 
   // Signing again from the same browser (a second tab) changes nothing.
@@ -62,7 +62,7 @@ test('two people pledge 0→1→2, a repeat tap does not count, withdraw goes ba
 
   await alice.page.reload()
   await alice.page.waitForSelector('#pledge-number', { state: 'visible' })
-  assert.equal(await currentPage(alice.page).locator('#pledge-number').textContent(), '你是第 1 位承诺者')
+  assert.equal(await currentPage(alice.page).locator('#pledge-number').textContent(), '承诺编号 No.1')
   assert.equal(await count(alice.page), 1)
 
   assert.deepEqual([...alice.errors, ...bob.errors], [])

@@ -128,7 +128,7 @@ test('a pledger draws a personal poster with the server\'s N, a nickname and a Q
   const image = currentPage(page).locator('#my-poster-image img, img#my-poster-image').first()
   await image.waitFor({ state: 'attached' })
   const described = async () => (await image.getAttribute('alt') ?? '').replace(/\s+/g, '')
-  assert.ok((await described()).includes(`我是第${number}位承诺者`), `the drawn text holds the server's N: ${await described()}`)
+  assert.ok((await described()).includes(`承诺编号No.${number}`), `the drawn text holds the server's N: ${await described()}`)
 
   // The nickname is drawn after typing pauses, and kept for next time.
   await currentPage(page).locator('#my-poster-nickname input, input#my-poster-nickname').first().fill('质量先锋')

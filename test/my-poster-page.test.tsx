@@ -26,7 +26,7 @@ test('draws my number as the server gave it, then my nickname once typing pauses
   await deps.store.sign({ identity: 'first', company: null, source: null, pledgedAt: '2024-09-01T00:00:00.000Z' })
   await deps.store.sign({ identity: 'browser-1', company: '示范企业', source: null, pledgedAt: '2024-09-23T08:00:00.000Z' })
   renderPage(MyPosterPage, { path: ROUTES.myPoster })
-  await waitFor(() => expect(posterImage()?.getAttribute('alt')).toContain('我是第 2 位承诺者'))
+  await waitFor(() => expect(posterImage()?.getAttribute('alt')).toContain('承诺编号 No.2'))
   expect(posterImage()?.getAttribute('alt')).toContain('示范企业')
   expect(posterImage()?.getAttribute('alt')).toContain('2024年9月23日')
 
@@ -49,5 +49,5 @@ test('a failed status call says so and retries', async () => {
   await screen.findByText('暂时无法生成海报', undefined, { timeout: 5000 })
   global.fetch = working
   await act(async () => { fireEvent.click(screen.getByText('重试')) })
-  await waitFor(() => expect(posterImage()?.getAttribute('alt')).toContain('我是第 1 位承诺者'))
+  await waitFor(() => expect(posterImage()?.getAttribute('alt')).toContain('承诺编号 No.1'))
 })

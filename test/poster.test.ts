@@ -172,14 +172,14 @@ describe('personalPoster', () => {
 
   test('shows the server number, nickname, company and date', () => {
     const text = lines(personalPoster({ number: 42, nickname: ' 小王 ', company: '示范企业', date: '2024-09-23T08:00:00.000Z' }))
-    expect(text).toEqual(expect.arrayContaining(['我是第 42 位承诺者', '小王', '示范企业', '2024年9月23日']))
+    expect(text).toEqual(expect.arrayContaining(['承诺编号 No.42', '小王', '示范企业', '2024年9月23日']))
   })
 
   test('without a nickname or company both lines are left out', () => {
     const blank = personalPoster({ number: 1, nickname: '  ', date: '2024-09-01' })
     const full = personalPoster({ number: 1, nickname: '小王', company: '示范企业', date: '2024-09-01' })
     expect(full.elements.length - blank.elements.length).toBe(2)
-    expect(lines(blank)).toContain('我是第 1 位承诺者')
+    expect(lines(blank)).toContain('承诺编号 No.1')
     expect(lines(blank)).not.toContain('')
   })
 

@@ -96,7 +96,7 @@ function clip (value: string | undefined, max: number) {
   return Array.from((value ?? '').trim()).slice(0, max).join('')
 }
 
-/** The personal pledge poster; N must come from the server's reply. */
+/** The personal pledge poster; the 承诺编号 must come from the server's reply. */
 export function personalPoster (data: PosterData): PosterTemplate {
   if (!Number.isInteger(data.number) || data.number < 1) throw new RangeError(`承诺编号应为正整数，收到 ${String(data.number)}`)
   const nickname = clip(data.nickname, NICKNAME_MAX)
@@ -105,7 +105,7 @@ export function personalPoster (data: PosterData): PosterTemplate {
     text(375, 150, CAMPAIGN_LINE, 32, PALE_GOLD),
     ...(nickname ? [text(375, 260, nickname, 48, '#ffffff', { fontWeight: 'bold', maxLines: 1 })] : []),
     ...(company ? [text(375, 340, company, 32, PALE_GOLD, { maxLines: 2 })] : []),
-    text(375, 470, `我是第 ${data.number} 位承诺者`, 56, '#ffffff', { fontWeight: 'bold', maxWidth: 670, maxLines: 2 }),
+    text(375, 470, `承诺编号 No.${data.number}`, 56, '#ffffff', { fontWeight: 'bold', maxWidth: 670, maxLines: 2 }),
     // The title in its own line: broken anywhere, 《…》 reads as two fragments.
     text(375, 590, `响应\n《${proposal.title}》`, 30, '#ffffff', { maxWidth: 670, maxLines: 3, lineHeight: 1.6 }),
     text(375, 740, `${sloganA}\n${sloganB}`, 36, PALE_GOLD, { lineHeight: 1.8 }),

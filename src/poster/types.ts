@@ -49,7 +49,7 @@ export interface PosterTemplate {
 export interface PosterData {
   nickname?: string
   company?: string
-  /** "我是第 N 位承诺者": from the server, never computed on the client. */
+  /** 承诺编号 (unique, not a rank): from the server, never computed on the client. */
   number: number
   /** ISO date or timestamp of the pledge. */
   date: string
