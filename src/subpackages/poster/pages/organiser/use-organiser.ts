@@ -5,8 +5,11 @@ import { CloudError } from '@/services/cloud'
 import { createEvent, getOrganiserView } from '@/services/events'
 import type { EventInfo, OrganiserResult } from '@/services/events'
 
-/** The counts refresh this often while the page is shown (the same pace as the pledge page). */
-export const ORGANISER_REFRESH_MS = 10_000
+/**
+ * The counts refresh this often while the page is shown: the server recounts them every 20 s at
+ * most, so asking more often would mostly pay for the same numbers.
+ */
+export const ORGANISER_REFRESH_MS = 30_000
 
 export type OrganiserState =
   | { phase: 'loading' }
