@@ -4,13 +4,13 @@
  * PUBLIC_STATS_REFRESH_MS; no cookie is read or set, so viewing mints no identity.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { ErrorCode } from '../cloud/core/protocol'
+import { ErrorCode, PUBLIC_STATS_TIMING } from '../cloud/core/protocol'
 import { takePublicStats } from '../cloud/core/public-stats'
 import type { PledgeStore } from '../cloud/core/store'
 
 export const PUBLIC_STATS_PATH = '/api/public/stats'
-/** The counts are read at most this often; with the browser's max-age they stay well under LIMITS.publicStatsMaxAgeMs. */
-export const PUBLIC_STATS_REFRESH_MS = 10_000
+/** The counts are read at most this often, as often as the cloud timer rewrites its document. */
+export const PUBLIC_STATS_REFRESH_MS = PUBLIC_STATS_TIMING.writtenEveryMs
 
 export interface PublicStatsOptions {
   onError?: (error: unknown) => void

@@ -66,6 +66,12 @@ export const LIMITS = {
  * function's timer), locally GET /api/public/stats.
  */
 export const PUBLIC_STATS = { collection: 'public', doc: 'stats' } as const
+/**
+ * How often the document is rewritten (cloud: the timer trigger; local: the server's cache) and
+ * how often an open page reads it. A count shown is at most written + read + the timer's own run
+ * old, which must stay within LIMITS.publicStatsMaxAgeMs (tested).
+ */
+export const PUBLIC_STATS_TIMING = { writtenEveryMs: 10_000, readEveryMs: 15_000 } as const
 export interface PublicStats extends StatsResult {
   /** ISO 8601: when these counts were taken. */
   updatedAt: string

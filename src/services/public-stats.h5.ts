@@ -10,7 +10,8 @@ export const readPublicStats: PublicStatsService['readPublicStats'] = async () =
   const abort = new AbortController()
   const timer = setTimeout(() => abort.abort(), REQUEST_TIMEOUT_MS)
   try {
-    const response = await fetch('/api/public/stats', { credentials: 'same-origin', signal: abort.signal })
+    // no-store: the server's own cache is the only age the count may have (PUBLIC_STATS_TIMING).
+    const response = await fetch('/api/public/stats', { credentials: 'same-origin', cache: 'no-store', signal: abort.signal })
     if (response.status !== 200) throw new Error(`GET /api/public/stats: HTTP ${response.status}`)
     return asPublicStats(await response.json())
   } finally {

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { LIMITS } from '../../../cloud/core/protocol'
+import { PUBLIC_STATS_TIMING } from '../../../cloud/core/protocol'
 import { readPublicStats } from '@/services/public-stats'
 
 /** While the page is shown the total is re-read from the public counts this often (no function call). */
-export const TOTAL_REFRESH_MS = LIMITS.publicStatsMaxAgeMs
+export const TOTAL_REFRESH_MS = PUBLIC_STATS_TIMING.readEveryMs
 
 /**
  * The total the pledge page shows: whichever is newer of the total in my own function replies
