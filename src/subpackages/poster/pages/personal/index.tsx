@@ -57,7 +57,7 @@ export default function MyPosterPage () {
     body = (
       <StateView
         title='承诺后即可生成海报'
-        description={`海报上会写明你是第几位响应《${proposal.title}》的承诺者。`}
+        description={`海报上会写明你的承诺编号，表明你响应了《${proposal.title}》。`}
         action={<Button type='primary' onClick={() => openTab('pledge')}>去承诺</Button>}
       />
     )
