@@ -24,6 +24,9 @@ function countingStore () {
       }
       return { total: reads.length, topCompanies: [{ company: '示范企业', count: 1 }], sources: [{ source: 'e:a1b2c3d4', count: 1 }] }
     },
+    async listHidden () {
+      return []
+    },
   }
 }
 

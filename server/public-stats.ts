@@ -18,7 +18,7 @@ export interface PublicStatsOptions {
   now?: () => number
 }
 
-export function createPublicStatsRoute (store: Pick<PledgeStore, 'stats'>, { onError, now = Date.now }: PublicStatsOptions = {}) {
+export function createPublicStatsRoute (store: Pick<PledgeStore, 'stats' | 'listHidden'>, { onError, now = Date.now }: PublicStatsOptions = {}) {
   let cached: { body: string; takenAt: number } | null = null
   // Viewers arriving while the counts are being read wait for that read instead of starting their own.
   let reading: Promise<string> | null = null

@@ -5,6 +5,7 @@ const view = {
   total: 12,
   viaShares: 3,
   generatedAt: '2024-09-23T08:00:00.000Z',
+  hidden: [],
   events: [{ id: 'a1b2c3d4', scene: 'e:a1b2c3d4', name: '质量月, 主题 "开放日"', date: '2024-09-23', place: '北京', count: 5 }],
   companies: [{ company: '=HYPERLINK("http://x")', count: 2 }, { company: '示范企业', count: 1 }],
 }

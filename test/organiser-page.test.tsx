@@ -14,7 +14,7 @@ jest.mock('@/services/attribution', () => ({
 }))
 jest.mock('@/services/events', () => ({ ...jest.requireActual('@/services/events'), getOrganiserView: jest.fn() }))
 
-const view = (total: number): OrganiserResult => ({ total, events: [], companies: [], viaShares: 0, generatedAt: new Date().toISOString() })
+const view = (total: number): OrganiserResult => ({ total, events: [], companies: [], viaShares: 0, generatedAt: new Date().toISOString(), hidden: [] })
 const advance = (ms: number) => act(async () => { await jest.advanceTimersByTimeAsync(ms) })
 const total = () => document.getElementById('organiser-total')?.textContent
 

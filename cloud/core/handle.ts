@@ -7,12 +7,13 @@ import type { ContentChecker } from './content-check'
 import { eventScene, newEventId } from './events'
 import { ErrorCode, EVENT_ID_PATTERN, LIMITS } from './protocol'
 import type {
-  Action, CompanyRejection, CreateEventRequest, ErrorCodeValue, EventInfo, FunctionResult, MyPledge, ResultMap, SignRequest,
+  Action, CompanyRejection, CreateEventRequest, ErrorCodeValue, EventInfo, FunctionResult, HideCompanyRequest, MyPledge, NewsReport,
+  ResultMap, SaveNewsRequest, SignRequest,
 } from './protocol'
 import { sharerScene } from './sharer'
 import type { RateLimiter } from './rate-limit'
 import { StoreBusyError } from './store'
-import type { EventRecord, PledgeRecord, PledgeStore } from './store'
+import type { EventRecord, NewsRecord, PledgeRecord, PledgeStore } from './store'
 import { validateRequest } from './validate'
 
 export interface HandleDeps {
@@ -52,6 +53,9 @@ const ORGANISER_ONLY: Partial<Record<Action, string>> = {
   createEvent: '创建活动',
   eventCode: '获取活动小程序码',
   organiser: '查看组织者数据',
+  saveNews: '编辑媒体报道',
+  removeNews: '删除媒体报道',
+  hideCompany: '在单位榜上隐藏名称',
 }
 
 /** New ids drawn before createEvent gives up; one clash in 2.8 × 10^12 is already rare. */
@@ -165,10 +169,11 @@ async function eventCode (id: string, deps: HandleDeps): Promise<FunctionResult<
 async function organiser (deps: HandleDeps): Promise<FunctionResult<ResultMap['organiser']>> {
   const { store } = deps
   const generatedAt = (deps.now?.() ?? new Date()).toISOString()
-  const [stats, records, viaShares] = await Promise.all([
+  const [stats, records, viaShares, hidden] = await Promise.all([
     store.stats({ companies: LIMITS.organiserCompanies, sources: 0 }),
     store.listEvents(LIMITS.organiserEvents),
     store.viaShares(),
+    store.listHidden(LIMITS.hiddenCompanies),
   ])
   const events = records.map(toEventInfo)
   const counts = await store.countsBySource(events.map((event) => event.scene))
@@ -178,7 +183,45 @@ async function organiser (deps: HandleDeps): Promise<FunctionResult<ResultMap['o
     companies: stats.topCompanies,
     viaShares,
     generatedAt,
+    hidden,
   })
+}
+
+function toReport (record: NewsRecord): NewsReport {
+  return { id: record.id, source: record.source, title: record.title, date: record.date, link: record.link }
+}
+
+async function saveNews (identity: string, request: SaveNewsRequest, deps: HandleDeps): Promise<FunctionResult<ResultMap['saveNews']>> {
+  const existing = await deps.store.listNews(LIMITS.newsReports)
+  if (request.id !== undefined && !existing.some((report) => report.id === request.id)) {
+    return failure(ErrorCode.NEWS_NOT_FOUND, '没有找到这条报道，可能已被删除')
+  }
+  if (request.id === undefined && existing.length >= LIMITS.newsReports) {
+    return failure(ErrorCode.INVALID_NEWS, `最多保留 ${LIMITS.newsReports} 条报道，请先删除不再需要的`)
+  }
+  const record: NewsRecord = {
+    id: request.id ?? newEventId(),
+    source: request.source,
+    title: request.title,
+    date: request.date,
+    link: request.link ?? null,
+    updatedBy: identity,
+    updatedAt: (deps.now?.() ?? new Date()).toISOString(),
+  }
+  await deps.store.putNews(record)
+  return success(request.id === undefined ? '已添加报道' : '已保存报道', { report: toReport(record) })
+}
+
+async function hideCompany (identity: string, request: HideCompanyRequest, deps: HandleDeps): Promise<FunctionResult<ResultMap['hideCompany']>> {
+  const { company, hidden } = request
+  if (hidden) {
+    const listed = await deps.store.listHidden(LIMITS.hiddenCompanies)
+    if (!listed.some((entry) => entry.company === company) && listed.length >= LIMITS.hiddenCompanies) {
+      return failure(ErrorCode.BAD_REQUEST, `最多隐藏 ${LIMITS.hiddenCompanies} 个名称，请先恢复一些`)
+    }
+  }
+  await deps.store.setHidden(company, hidden ? { hiddenBy: identity, hiddenAt: (deps.now?.() ?? new Date()).toISOString() } : null)
+  return success(hidden ? `已在单位榜上隐藏“${company}”，其承诺仍计入总数` : `“${company}”已恢复显示在单位榜上`, { company, hidden })
 }
 
 /** Why a limited call was refused, in words; null when it may go ahead. */
@@ -228,12 +271,25 @@ async function dispatch (identity: string, data: unknown, deps: HandleDeps): Pro
       return createEvent(identity, request, deps)
     case 'getEvent': {
       const event = await store.getEvent(request.id)
-      return success(event === null ? '没有找到这个活动' : 'ok', { event: event === null ? null : toEventInfo(event) })
+      if (event === null) return success('没有找到这个活动', { event: null })
+      const info = toEventInfo(event)
+      const counts = await store.countsBySource([info.scene])
+      return success('ok', { event: { ...info, count: counts[info.scene] ?? 0 } })
     }
     case 'eventCode':
       return eventCode(request.id, deps)
     case 'organiser':
       return organiser(deps)
+    case 'news':
+      return success('ok', { reports: (await store.listNews(LIMITS.newsReports)).map(toReport) })
+    case 'saveNews':
+      return saveNews(identity, request, deps)
+    case 'removeNews':
+      return (await store.removeNews(request.id))
+        ? success('已删除报道', { removed: true })
+        : failure(ErrorCode.NEWS_NOT_FOUND, '没有找到这条报道，可能已被删除')
+    case 'hideCompany':
+      return hideCompany(identity, request, deps)
   }
 }
 

@@ -14,6 +14,7 @@ export const ErrorCode = {
   IDENTITY_IN_BODY: 40005,
   INVALID_JSON: 40006,
   INVALID_EVENT: 40007,
+  INVALID_NEWS: 40008,
   NO_IDENTITY: 40100,
   /** Organiser actions from an identity not on the function's admin list. */
   FORBIDDEN: 40300,
@@ -21,6 +22,8 @@ export const ErrorCode = {
   UNKNOWN_FUNCTION: 40400,
   /** `eventCode` for an event id that does not exist. */
   EVENT_NOT_FOUND: 40401,
+  /** `removeNews` for a report id that does not exist. */
+  NEWS_NOT_FOUND: 40402,
   TOO_LARGE: 41300,
   RATE_LIMITED: 42900,
   INTERNAL: 50000,
@@ -56,6 +59,14 @@ export const LIMITS = {
   callsPerMinute: 30,
   /** Withdrawals one identity may make per day (CloudBase): this bounds sign/withdraw cycles. */
   withdrawalsPerDay: 5,
+  /** Reports organisers may keep (shown above the document's own, newest first). */
+  newsReports: 50,
+  /** A report's source (媒体名称), title and link, in characters. */
+  newsSourceMaxChars: 20,
+  newsTitleMaxChars: 80,
+  newsLinkMaxChars: 300,
+  /** Names an organiser may hide from the public 单位榜. */
+  hiddenCompanies: 200,
   /** Oldest the public count may be when a client shows it, ms. */
   publicStatsMaxAgeMs: 30_000,
 } as const
@@ -91,7 +102,8 @@ export const SOURCE_PATTERN = /^[es]:[0-9A-Za-z_-]{1,30}$/
 export const CODE_PAGE = 'pages/pledge/index'
 
 export type Action = 'sign' | 'status' | 'withdraw' | 'stats' | 'shareCode' |
-  'whoami' | 'createEvent' | 'getEvent' | 'eventCode' | 'organiser'
+  'whoami' | 'createEvent' | 'getEvent' | 'eventCode' | 'organiser' |
+  'news' | 'saveNews' | 'removeNews' | 'hideCompany'
 
 export interface SignRequest { action: 'sign'; company?: string; source?: string }
 export interface StatusRequest { action: 'status' }
@@ -107,8 +119,17 @@ export interface GetEventRequest { action: 'getEvent'; id: string }
 export interface EventCodeRequest { action: 'eventCode'; id: string }
 /** Organisers only: live counts per event and per company. */
 export interface OrganiserRequest { action: 'organiser' }
+/** Anyone: the reports organisers added, newest first. */
+export interface NewsRequest { action: 'news' }
+/** Organisers only: adds a report (no id) or replaces one. Text normalised like a company name. */
+export interface SaveNewsRequest { action: 'saveNews'; id?: string; source: string; title: string; date: string; link?: string }
+/** Organisers only. */
+export interface RemoveNewsRequest { action: 'removeNews'; id: string }
+/** Organisers only: hides a unit name from the public 单位榜 (its pledges still count) or shows it again. */
+export interface HideCompanyRequest { action: 'hideCompany'; company: string; hidden: boolean }
 export type PledgeRequest = SignRequest | StatusRequest | WithdrawRequest | StatsRequest | ShareCodeRequest |
-  WhoAmIRequest | CreateEventRequest | GetEventRequest | EventCodeRequest | OrganiserRequest
+  WhoAmIRequest | CreateEventRequest | GetEventRequest | EventCodeRequest | OrganiserRequest |
+  NewsRequest | SaveNewsRequest | RemoveNewsRequest | HideCompanyRequest
 
 /** Why a company name was not stored with the pledge (content security check). */
 export type CompanyRejection = 'review' | 'risky' | 'unavailable'
@@ -171,7 +192,13 @@ export interface WhoAmIResult {
 }
 export interface CreateEventResult { event: EventInfo }
 /** null for an unknown id: the client ignores the scene, no error shown. */
-export interface GetEventResult { event: EventInfo | null }
+export interface GetEventResult {
+  /**
+   * `count`: the pledges its code brought (as of the last recount), shown on the pledge page.
+   * Optional while functions deployed before it answer without it; the client then shows no count.
+   */
+  event: (EventInfo & { count?: number }) | null
+}
 export interface EventCodeResult {
   event: EventInfo
   /** As in ShareCodeResult: null where the client draws a QR code of its own URL. */
@@ -187,7 +214,34 @@ export interface OrganiserResult {
   viaShares: number
   /** ISO 8601, when the counts were read. */
   generatedAt: string
+  /** Names hidden from the public 单位榜 (they still count), newest first. */
+  hidden: HiddenCompany[]
 }
+
+export interface HiddenCompany {
+  company: string
+  /** Identity of the organiser who hid it. */
+  hiddenBy: string
+  /** ISO 8601. */
+  hiddenAt: string
+}
+
+/** A report an organiser added. A report without a link is a list entry, nothing to open. */
+export interface NewsReport {
+  /** EVENT_ID_PATTERN-shaped. */
+  id: string
+  /** 媒体名称, e.g. 人民网. */
+  source: string
+  title: string
+  /** YYYY-MM-DD. */
+  date: string
+  /** https only; null when the organiser gave none. */
+  link: string | null
+}
+export interface NewsResult { reports: NewsReport[] }
+export interface SaveNewsResult { report: NewsReport }
+export interface RemoveNewsResult { removed: true }
+export interface HideCompanyResult { company: string; hidden: boolean }
 
 export interface ResultMap {
   sign: SignResult
@@ -200,6 +254,10 @@ export interface ResultMap {
   getEvent: GetEventResult
   eventCode: EventCodeResult
   organiser: OrganiserResult
+  news: NewsResult
+  saveNews: SaveNewsResult
+  removeNews: RemoveNewsResult
+  hideCompany: HideCompanyResult
 }
 
 /** Every reply has this shape; `data` is null unless code is 0. */

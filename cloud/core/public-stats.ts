@@ -7,8 +7,14 @@ import { LIMITS } from './protocol'
 import type { PublicStats } from './protocol'
 import type { PledgeStore } from './store'
 
-/** `takenAt` is when the counts were read: a reader judges their age by it. */
-export async function takePublicStats (store: Pick<PledgeStore, 'stats'>, takenAt: Date): Promise<PublicStats> {
-  const stats = await store.stats({ companies: LIMITS.topCompanies, sources: LIMITS.topSources })
-  return { ...stats, updatedAt: takenAt.toISOString() }
+/**
+ * `takenAt` is when the counts were read: a reader judges their age by it. Names an organiser
+ * hid are left off the board (their pledges stay in the total): the list is read that much
+ * longer so it still has LIMITS.topCompanies names.
+ */
+export async function takePublicStats (store: Pick<PledgeStore, 'stats' | 'listHidden'>, takenAt: Date): Promise<PublicStats> {
+  const hidden = new Set((await store.listHidden(LIMITS.hiddenCompanies)).map((entry) => entry.company))
+  const stats = await store.stats({ companies: LIMITS.topCompanies + hidden.size, sources: LIMITS.topSources })
+  const topCompanies = stats.topCompanies.filter((entry) => !hidden.has(entry.company)).slice(0, LIMITS.topCompanies)
+  return { ...stats, topCompanies, updatedAt: takenAt.toISOString() }
 }

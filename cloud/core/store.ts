@@ -7,7 +7,7 @@
  * company, per source) and lists read the top of a maintained, indexed count. Only `audit`
  * counts rows, for tests and maintenance.
  */
-import type { StatsResult, WithdrawResult } from './protocol'
+import type { HiddenCompany, NewsReport, StatsResult, WithdrawResult } from './protocol'
 
 export interface PledgeRecord {
   identity: string
@@ -54,6 +54,25 @@ export interface EventRecord {
   createdAt: string
 }
 
+export interface NewsRecord extends NewsReport {
+  /** Who saved it last, and when (ISO 8601). */
+  updatedBy: string
+  updatedAt: string
+}
+
+/** Orders news the way every adapter's `listNews` returns it. */
+export function newsOrder (a: NewsRecord, b: NewsRecord): number {
+  if (a.date !== b.date) return a.date < b.date ? 1 : -1
+  if (a.updatedAt !== b.updatedAt) return a.updatedAt < b.updatedAt ? 1 : -1
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+}
+
+/** Orders hidden names the way every adapter's `listHidden` returns them. */
+export function hiddenOrder (a: HiddenCompany, b: HiddenCompany): number {
+  if (a.hiddenAt !== b.hiddenAt) return a.hiddenAt < b.hiddenAt ? 1 : -1
+  return a.company < b.company ? -1 : a.company > b.company ? 1 : 0
+}
+
 /** What `audit` compares: stored pledge rows against the maintained counts. */
 export interface StoreAudit {
   rows: number
@@ -91,6 +110,16 @@ export interface PledgeStore {
   getEvent (id: string): Promise<EventRecord | null>
   /** Newest `createdAt` first, ties by id. */
   listEvents (limit: number): Promise<EventRecord[]>
+  /** Stores the report, replacing one with the same id. */
+  putNews (report: NewsRecord): Promise<void>
+  /** false when there was no such report. */
+  removeNews (id: string): Promise<boolean>
+  /** Newest `date` first, ties by newest `updatedAt`, then id. */
+  listNews (limit: number): Promise<NewsRecord[]>
+  /** Hides the name from the public board (null: shows it again). Its pledges still count. */
+  setHidden (company: string, mark: { hiddenBy: string; hiddenAt: string } | null): Promise<void>
+  /** Newest `hiddenAt` first, ties by name. */
+  listHidden (limit: number): Promise<HiddenCompany[]>
   audit (): Promise<StoreAudit>
   close (): Promise<void>
 }

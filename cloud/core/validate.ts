@@ -24,6 +24,10 @@ const FIELDS: Record<Action, readonly string[]> = {
   getEvent: ['id'],
   eventCode: ['id'],
   organiser: [],
+  news: [],
+  saveNews: ['id', 'source', 'title', 'date', 'link'],
+  removeNews: ['id'],
+  hideCompany: ['company', 'hidden'],
 }
 
 /** Identity comes only from the platform (OPENID / the session cookie), never from the body. */
@@ -42,6 +46,8 @@ interface TextRule {
 const COMPANY: TextRule = { label: '企业名称', max: LIMITS.companyMaxChars, empty: '企业名称不能为空；不填写企业请不要传 company' }
 const EVENT_NAME: TextRule = { label: '活动名称', max: LIMITS.eventNameMaxChars, empty: '活动名称不能为空' }
 const EVENT_PLACE: TextRule = { label: '活动地点', max: LIMITS.eventPlaceMaxChars, empty: '活动地点不能为空' }
+const NEWS_SOURCE: TextRule = { label: '媒体名称', max: LIMITS.newsSourceMaxChars, empty: '媒体名称不能为空' }
+const NEWS_TITLE: TextRule = { label: '报道标题', max: LIMITS.newsTitleMaxChars, empty: '报道标题不能为空' }
 
 function fail (code: ErrorCodeValue, message: string): Validated {
   return { ok: false, error: { code, message } }
@@ -130,6 +136,20 @@ export function validateRequest (data: unknown): Validated {
       return parseSign(body)
     case 'createEvent':
       return parseCreateEvent(body)
+    case 'saveNews':
+      return parseSaveNews(body)
+    case 'removeNews': {
+      const id = body.id
+      if (typeof id !== 'string' || !EVENT_ID_PATTERN.test(id)) return fail(ErrorCode.INVALID_NEWS, '报道编号 id 应为 8 位小写字母或数字')
+      return { ok: true, request: { action, id } }
+    }
+    case 'hideCompany': {
+      if (typeof body.company !== 'string') return fail(ErrorCode.INVALID_COMPANY, `企业名称应为文字，收到的是${describe(body.company)}`)
+      const company = normaliseCompany(body.company)
+      if (!company.ok) return fail(ErrorCode.INVALID_COMPANY, company.message)
+      if (typeof body.hidden !== 'boolean') return fail(ErrorCode.BAD_REQUEST, `hidden 应为 true 或 false，收到的是${describe(body.hidden)}`)
+      return { ok: true, request: { action, company: company.company, hidden: body.hidden } }
+    }
     case 'getEvent':
     case 'eventCode': {
       const id = body.id
@@ -140,7 +160,7 @@ export function validateRequest (data: unknown): Validated {
       return { ok: true, request: { action, id } }
     }
     default:
-      return { ok: true, request: { action } }
+      return { ok: true, request: { action } as PledgeRequest }
   }
 }
 
@@ -188,4 +208,44 @@ function parseCreateEvent (body: Record<string, unknown>): Validated {
   const problem = checkEventDate(date)
   if (problem !== null) return fail(ErrorCode.INVALID_EVENT, problem)
   return { ok: true, request: { action: 'createEvent', name: name.text, date, place: place.text } }
+}
+
+/** An https link a person can open or copy; nothing else is stored. */
+function checkLink (link: string): string | null {
+  if (link.length > LIMITS.newsLinkMaxChars) return `报道链接最多 ${LIMITS.newsLinkMaxChars} 个字符`
+  if (/\s/.test(link)) return '报道链接不能包含空格或换行'
+  let url: URL
+  try {
+    url = new URL(link)
+  } catch {
+    return '报道链接应为完整网址，以 https:// 开头'
+  }
+  return url.protocol === 'https:' && url.hostname.length > 0 ? null : '报道链接应为完整网址，以 https:// 开头'
+}
+
+function parseSaveNews (body: Record<string, unknown>): Validated {
+  const texts: Record<'source' | 'title', string> = { source: '', title: '' }
+  for (const [key, rule] of [['source', NEWS_SOURCE], ['title', NEWS_TITLE]] as const) {
+    const value = body[key]
+    if (typeof value !== 'string') return fail(ErrorCode.INVALID_NEWS, `${rule.label} ${key} 应为文字，收到的是${describe(value)}`)
+    const text = normaliseText(value, rule)
+    if (!text.ok) return fail(ErrorCode.INVALID_NEWS, text.message)
+    texts[key] = text.text
+  }
+  const { date, id, link } = body
+  if (typeof date !== 'string') return fail(ErrorCode.INVALID_NEWS, `报道日期 date 应为文字，收到的是${describe(date)}`)
+  const problem = checkEventDate(date)
+  if (problem !== null) return fail(ErrorCode.INVALID_NEWS, problem.replace('活动日期', '报道日期'))
+  const request: PledgeRequest = { action: 'saveNews', source: texts.source, title: texts.title, date }
+  if (id !== undefined) {
+    if (typeof id !== 'string' || !EVENT_ID_PATTERN.test(id)) return fail(ErrorCode.INVALID_NEWS, '报道编号 id 应为 8 位小写字母或数字')
+    request.id = id
+  }
+  if (link !== undefined) {
+    if (typeof link !== 'string') return fail(ErrorCode.INVALID_NEWS, `报道链接 link 应为文字，收到的是${describe(link)}`)
+    const bad = checkLink(link.trim())
+    if (bad !== null) return fail(ErrorCode.INVALID_NEWS, bad)
+    request.link = link.trim()
+  }
+  return { ok: true, request }
 }

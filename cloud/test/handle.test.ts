@@ -5,8 +5,9 @@ import { BUSY_MESSAGE, handle } from '../core/handle'
 import type { HandleDeps } from '../core/handle'
 import { ErrorCode, EVENT_DATE_RANGE, EVENT_ID_PATTERN, LIMITS, SOURCE_PATTERN } from '../core/protocol'
 import type {
-  CreateEventResult, ErrorCodeValue, EventCodeResult, EventInfo, OrganiserResult, ShareCodeResult, SignResult, StatsResult, StatusResult,
+  CreateEventResult, ErrorCodeValue, EventCodeResult, EventInfo, OrganiserResult, SaveNewsResult, ShareCodeResult, SignResult, StatsResult, StatusResult,
 } from '../core/protocol'
+import { takePublicStats } from '../core/public-stats'
 import { sharerScene } from '../core/sharer'
 import { createMemoryStore } from '../core/stores/memory'
 import type { LimitedAction } from '../core/rate-limit'
@@ -486,7 +487,7 @@ describe('handle: events', () => {
   it('getEvent: anyone may read an event; an unknown id is no error, just null', async () => {
     const { call } = setup()
     const event = await createEvent(call)
-    expect(await call({ action: 'getEvent', id: event.id }, 'visitor')).toEqual({ code: ErrorCode.OK, message: 'ok', data: { event } })
+    expect(await call({ action: 'getEvent', id: event.id }, 'visitor')).toEqual({ code: ErrorCode.OK, message: 'ok', data: { event: { ...event, count: 0 } } })
     const unknown = await call({ action: 'getEvent', id: 'zzzz9999' }, 'visitor')
     expect(unknown).toEqual({ code: ErrorCode.OK, message: expect.stringMatching(CHINESE), data: { event: null } })
   })
@@ -642,6 +643,7 @@ describe('handle: organiser', () => {
         companies: [{ company: '乙公司', count: 1 }, { company: '甲公司', count: 1 }],
         viaShares: 2,
         generatedAt: '2024-09-03T10:00:00.000Z',
+        hidden: [],
       },
     })
   })
@@ -688,5 +690,91 @@ describe('handle: a store that stays busy, and per-identity limits', () => {
     // A malformed request is refused before it costs a limited call.
     expect((await handle('user-1', { action: 'nope' }, limited)).code).toBe(ErrorCode.UNKNOWN_ACTION)
     expect(taken).toHaveLength(4)
+  })
+})
+
+describe('handle: news organisers add, and names hidden from the public board', () => {
+  const report = { action: 'saveNews', source: '人民网', title: '全国“质量月”千家企业倡议', date: '2024-09-23', link: 'https://example.org/a' }
+
+  it('anyone lists reports; only organisers add, edit and remove them, with who and when kept', async () => {
+    const { call, store } = setup()
+    expect(await call({ action: 'news' })).toEqual({ code: ErrorCode.OK, message: 'ok', data: { reports: [] } })
+    expect((await call(report)).code).toBe(ErrorCode.FORBIDDEN)
+    const added = await call(report, ADMIN)
+    expect(added.code).toBe(ErrorCode.OK)
+    const { id } = (added.data as SaveNewsResult).report
+    expect(id).toMatch(EVENT_ID_PATTERN)
+    const edited = await call({ ...report, id, title: '改过的标题', link: undefined }, ADMIN)
+    expect(edited).toEqual({ code: ErrorCode.OK, message: '已保存报道', data: { report: { id, source: '人民网', title: '改过的标题', date: '2024-09-23', link: null } } })
+    expect(await store.listNews(10)).toEqual([{ id, source: '人民网', title: '改过的标题', date: '2024-09-23', link: null, updatedBy: ADMIN, updatedAt: NOW.toISOString() }])
+    expect((await call({ action: 'news' }, 'someone')).data).toEqual({ reports: [{ id, source: '人民网', title: '改过的标题', date: '2024-09-23', link: null }] })
+    expect((await call({ ...report, id: 'zzzz9999' }, ADMIN)).code).toBe(ErrorCode.NEWS_NOT_FOUND)
+    expect((await call({ action: 'removeNews', id }, 'someone')).code).toBe(ErrorCode.FORBIDDEN)
+    expect((await call({ action: 'removeNews', id }, ADMIN)).code).toBe(ErrorCode.OK)
+    expect((await call({ action: 'removeNews', id }, ADMIN)).code).toBe(ErrorCode.NEWS_NOT_FOUND)
+  })
+
+  it.each<[string, Record<string, unknown>]>([
+    ['an http link', { link: 'http://example.org/a' }],
+    ['a link that is no URL', { link: 'example.org/a' }],
+    ['a javascript: link', { link: 'javascript:alert(1)' }],
+    ['a link with a space', { link: 'https://example.org/a b' }],
+    [`a link over ${LIMITS.newsLinkMaxChars} characters`, { link: `https://example.org/${'a'.repeat(LIMITS.newsLinkMaxChars)}` }],
+    [`a title over ${LIMITS.newsTitleMaxChars} characters`, { title: '质'.repeat(LIMITS.newsTitleMaxChars + 1) }],
+    [`a source over ${LIMITS.newsSourceMaxChars} characters`, { source: '网'.repeat(LIMITS.newsSourceMaxChars + 1) }],
+    ['an empty title', { title: '  ' }],
+    ['a date that does not exist', { date: '2024-02-30' }],
+    ['a malformed id', { id: 'ABC' }],
+  ])('refuses a report with %s, storing nothing', async (_label, change) => {
+    const { call, store } = setup()
+    const reply = await call({ ...report, ...change }, ADMIN)
+    expect(reply.code).toBe(ErrorCode.INVALID_NEWS)
+    expect(reply.message).toMatch(CHINESE)
+    expect(await store.listNews(10)).toEqual([])
+  })
+
+  it(`keeps at most ${LIMITS.newsReports} reports`, async () => {
+    const { call } = setup()
+    for (let i = 0; i < LIMITS.newsReports; i += 1) expect((await call(report, ADMIN)).code).toBe(ErrorCode.OK)
+    const over = await call(report, ADMIN)
+    expect(over.code).toBe(ErrorCode.INVALID_NEWS)
+    expect(((await call({ action: 'news' })).data as { reports: unknown[] }).reports).toHaveLength(LIMITS.newsReports)
+  })
+
+  it('an organiser hides a name from the public board; it still counts, the organiser view lists it with who and when', async () => {
+    const { call, store } = setup()
+    for (const [who, company] of [['a', '甲公司'], ['b', '甲公司'], ['c', '不当名称']] as const) await call({ action: 'sign', company }, who)
+    expect((await call({ action: 'hideCompany', company: '不当名称', hidden: true })).code).toBe(ErrorCode.FORBIDDEN)
+    const hid = await call({ action: 'hideCompany', company: ' 不当名称 ', hidden: true }, ADMIN)
+    expect(hid).toEqual({ code: ErrorCode.OK, message: '已在单位榜上隐藏“不当名称”，其承诺仍计入总数', data: { company: '不当名称', hidden: true } })
+    const published = await takePublicStats(store, NOW)
+    expect(published.topCompanies).toEqual([{ company: '甲公司', count: 2 }])
+    expect(published.total).toBe(3)
+    const view = (await call({ action: 'organiser' }, ADMIN)).data as OrganiserResult
+    expect(view.hidden).toEqual([{ company: '不当名称', hiddenBy: ADMIN, hiddenAt: NOW.toISOString() }])
+    expect(view.companies).toContainEqual({ company: '不当名称', count: 1 })
+    expect((await call({ action: 'hideCompany', company: '不当名称', hidden: false }, ADMIN)).code).toBe(ErrorCode.OK)
+    expect((await takePublicStats(store, NOW)).topCompanies).toContainEqual({ company: '不当名称', count: 1 })
+    expect((await call({ action: 'hideCompany', company: '不当名称', hidden: 'yes' }, ADMIN)).code).toBe(ErrorCode.BAD_REQUEST)
+  })
+
+  it(`the public board still lists ${LIMITS.topCompanies} names when some of the top ones are hidden`, async () => {
+    const { call, store } = setup()
+    let n = 0
+    for (let k = 0; k < LIMITS.topCompanies + 3; k += 1) {
+      for (let i = 0; i <= k; i += 1) await call({ action: 'sign', company: `单位${String(k).padStart(2, '0')}` }, `p${(n += 1)}`)
+    }
+    for (const k of [LIMITS.topCompanies + 2, LIMITS.topCompanies + 1]) await call({ action: 'hideCompany', company: `单位${k}`, hidden: true }, ADMIN)
+    const board = (await takePublicStats(store, NOW)).topCompanies
+    expect(board).toHaveLength(LIMITS.topCompanies)
+    expect(board[0]).toEqual({ company: `单位${LIMITS.topCompanies}`, count: LIMITS.topCompanies + 1 })
+  })
+
+  it('getEvent answers the pledges its code brought', async () => {
+    const { call } = setup()
+    const event = await createEvent(call)
+    expect(((await call({ action: 'getEvent', id: event.id })).data as { event: { count: number } }).event.count).toBe(0)
+    await call({ action: 'sign', source: event.scene }, 'visitor')
+    expect((await call({ action: 'getEvent', id: event.id })).data).toEqual({ event: { ...event, count: 1 } })
   })
 })

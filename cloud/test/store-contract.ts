@@ -2,7 +2,7 @@
  * The one contract every PledgeStore adapter passes (memory, SQLite, CloudBase on a fake db).
  * Call `describeStoreContract` from a test file with a factory for fresh, empty stores.
  */
-import type { EventRecord, NewPledge, PledgeStore } from '../core/store'
+import type { EventRecord, NewPledge, NewsRecord, PledgeStore } from '../core/store'
 import { runConcurrently, seededRandom, shuffle } from './random'
 
 export interface ContractOptions {
@@ -194,6 +194,43 @@ export function describeStoreContract (name: string, open: () => Promise<PledgeS
       expect(await store.viaShares()).toBe(3)
       await store.withdraw('b')
       expect(await store.viaShares()).toBe(2)
+    })
+
+    it('news: put replaces by id, remove says whether it was there, listed newest date first then newest saved', async () => {
+      const report = (id: string, date: string, updatedAt: string, extra: Partial<NewsRecord> = {}): NewsRecord => ({
+        id, source: '人民网', title: `报道 ${id}`, date, link: null, updatedBy: 'o-admin', updatedAt, ...extra,
+      })
+      expect(await store.listNews(10)).toEqual([])
+      const a = report('aaaa0000', '2024-09-23', '2024-09-24T00:00:00.000Z', { link: 'https://example.org/a' })
+      const b = report('bbbb0000', '2024-09-25', '2024-09-25T00:00:00.000Z')
+      const c = report('cccc0000', '2024-09-23', '2024-09-26T00:00:00.000Z')
+      for (const r of [a, b, c]) await store.putNews(r)
+      expect(await store.listNews(10)).toEqual([b, c, a])
+      const edited = { ...a, title: '改过的标题', link: null, updatedAt: '2024-09-27T00:00:00.000Z' }
+      await store.putNews(edited)
+      expect(await store.listNews(10)).toEqual([b, edited, c])
+      expect(await store.listNews(1)).toEqual([b])
+      expect(await store.removeNews('bbbb0000')).toBe(true)
+      expect(await store.removeNews('bbbb0000')).toBe(false)
+      expect(await store.listNews(10)).toEqual([edited, c])
+    })
+
+    it('hidden names: set with who and when, listed newest first, shown again with null; counts are untouched', async () => {
+      await store.sign(pledge('a', { company: '甲公司' }))
+      expect(await store.listHidden(10)).toEqual([])
+      await store.setHidden('甲公司', { hiddenBy: 'o-admin', hiddenAt: '2024-09-02T00:00:00.000Z' })
+      await store.setHidden('乙公司', { hiddenBy: 'o-admin-2', hiddenAt: '2024-09-03T00:00:00.000Z' })
+      await store.setHidden('甲公司', { hiddenBy: 'o-admin-3', hiddenAt: '2024-09-01T00:00:00.000Z' })
+      expect(await store.listHidden(10)).toEqual([
+        { company: '乙公司', hiddenBy: 'o-admin-2', hiddenAt: '2024-09-03T00:00:00.000Z' },
+        { company: '甲公司', hiddenBy: 'o-admin-3', hiddenAt: '2024-09-01T00:00:00.000Z' },
+      ])
+      await store.setHidden('乙公司', null)
+      await store.setHidden('丙公司', null)
+      expect((await store.listHidden(10)).map((entry) => entry.company)).toEqual(['甲公司'])
+      expect(await store.companyCount('甲公司')).toBe(1)
+      await store.recount()
+      expect((await store.stats({ companies: 5, sources: 0 })).topCompanies).toEqual([{ company: '甲公司', count: 1 }])
     })
 
     it('a burst of 5,000 signs over 500 identities, randomly interleaved, stores exactly 500', async () => {

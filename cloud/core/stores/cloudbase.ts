@@ -28,8 +28,9 @@
  * StoreBusyError. Both transactions re-read before writing, so a retry after an unclear failure
  * cannot pledge or withdraw twice.
  */
-import { StoreBusyError } from '../store'
-import type { EventRecord, PledgeRecord, PledgeStore, StoreStats } from '../store'
+import type { HiddenCompany } from '../protocol'
+import { hiddenOrder, newsOrder, StoreBusyError } from '../store'
+import type { EventRecord, NewsRecord, PledgeRecord, PledgeStore, StoreStats } from '../store'
 
 // The slice of wx-server-sdk's database API this adapter uses.
 export interface CloudDocGet<T> { data: T | null | undefined }
@@ -107,6 +108,9 @@ export const COUNTERS = 'counters'
 export const TALLIES = 'tallies'
 export const TOTALS = 'totals'
 export const EVENTS = 'events'
+/** Reports organisers added, `_id` = report id; and names hidden from the public board, `_id` = keyHash(name). */
+export const NEWS = 'news'
+export const HIDDEN = 'hidden_companies'
 /** Shards of the sequence and the tallies: at most 1000, so one query reads all of a key's. */
 export const SEQ_SHARDS = 256
 /** runTransaction's own re-runs, which happen only for a conflict at commit and without a pause. */
@@ -331,6 +335,29 @@ export function createCloudbaseStore (db: CloudDatabase, options: CloudbaseStore
     async listEvents (limit) {
       const { data } = await db.collection(EVENTS).orderBy('createdAt', 'desc').orderBy('_id', 'asc').limit(limit).get()
       return (data as unknown as EventDoc[]).map(toEvent)
+    },
+    async putNews (report) {
+      const { id, ...fields } = report
+      await db.collection(NEWS).doc(id).set({ data: { ...fields } })
+    },
+    async removeNews (id) {
+      const ref = db.collection(NEWS).doc(id)
+      if (!(await ref.get()).data) return false
+      await ref.remove()
+      return true
+    },
+    async listNews (limit) {
+      const { data } = await db.collection(NEWS).orderBy('date', 'desc').orderBy('updatedAt', 'desc').orderBy('_id', 'asc').limit(limit).get()
+      return data.map(({ _id, ...fields }) => ({ id: String(_id), ...fields }) as unknown as NewsRecord).sort(newsOrder)
+    },
+    async setHidden (company, mark) {
+      const ref = db.collection(HIDDEN).doc(keyHash(company))
+      if (mark === null) await ref.remove()
+      else await ref.set({ data: { company, ...mark } })
+    },
+    async listHidden (limit) {
+      const { data } = await db.collection(HIDDEN).orderBy('hiddenAt', 'desc').orderBy('company', 'asc').limit(limit).get()
+      return data.map((doc) => ({ company: String(doc.company), hiddenBy: String(doc.hiddenBy), hiddenAt: String(doc.hiddenAt) }) as HiddenCompany).sort(hiddenOrder)
     },
     /** Counts the collection against every maintained count: a maintenance call, never on a request path. */
     async audit () {

@@ -3,8 +3,9 @@
  * and writes, so it is atomic on Node's single thread. Like the other stores it keeps its
  * counts on every write; `audit` recounts the rows to check them.
  */
-import { byCountThenName } from '../store'
-import type { EventRecord, PledgeRecord, PledgeStore, StoreStats } from '../store'
+import type { HiddenCompany } from '../protocol'
+import { byCountThenName, hiddenOrder, newsOrder } from '../store'
+import type { EventRecord, NewsRecord, PledgeRecord, PledgeStore, StoreStats } from '../store'
 
 function tally (values: Iterable<string | null>): Map<string, number> {
   const counts = new Map<string, number>()
@@ -41,6 +42,8 @@ function newestFirst (a: EventRecord, b: EventRecord): number {
 export function createMemoryStore (): PledgeStore {
   const pledges = new Map<string, PledgeRecord>()
   const events = new Map<string, EventRecord>()
+  const news = new Map<string, NewsRecord>()
+  const hidden = new Map<string, HiddenCompany>()
   const companyCounts = new Map<string, number>()
   const sourceCounts = new Map<string, number>()
   let viaShares = 0
@@ -110,6 +113,22 @@ export function createMemoryStore (): PledgeStore {
     async listEvents (limit) {
       return [...events.values()].sort(newestFirst).slice(0, limit).map((event) => ({ ...event }))
     },
+    async putNews (report) {
+      news.set(report.id, { ...report })
+    },
+    async removeNews (id) {
+      return news.delete(id)
+    },
+    async listNews (limit) {
+      return [...news.values()].sort(newsOrder).slice(0, limit).map((report) => ({ ...report }))
+    },
+    async setHidden (company, mark) {
+      if (mark === null) hidden.delete(company)
+      else hidden.set(company, { company, ...mark })
+    },
+    async listHidden (limit) {
+      return [...hidden.values()].sort(hiddenOrder).slice(0, limit).map((entry) => ({ ...entry }))
+    },
     async audit () {
       const records = [...pledges.values()]
       const shared = records.filter((r) => isShared(r.source)).length
@@ -126,6 +145,8 @@ export function createMemoryStore (): PledgeStore {
     async close () {
       pledges.clear()
       events.clear()
+      news.clear()
+      hidden.clear()
       companyCounts.clear()
       sourceCounts.clear()
     },

@@ -79,6 +79,7 @@ var ErrorCode = {
   IDENTITY_IN_BODY: 40005,
   INVALID_JSON: 40006,
   INVALID_EVENT: 40007,
+  INVALID_NEWS: 40008,
   NO_IDENTITY: 40100,
   /** Organiser actions from an identity not on the function's admin list. */
   FORBIDDEN: 40300,
@@ -86,6 +87,8 @@ var ErrorCode = {
   UNKNOWN_FUNCTION: 40400,
   /** `eventCode` for an event id that does not exist. */
   EVENT_NOT_FOUND: 40401,
+  /** `removeNews` for a report id that does not exist. */
+  NEWS_NOT_FOUND: 40402,
   TOO_LARGE: 41300,
   RATE_LIMITED: 42900,
   INTERNAL: 5e4,
@@ -118,6 +121,14 @@ var LIMITS = {
   callsPerMinute: 30,
   /** Withdrawals one identity may make per day (CloudBase): this bounds sign/withdraw cycles. */
   withdrawalsPerDay: 5,
+  /** Reports organisers may keep (shown above the document's own, newest first). */
+  newsReports: 50,
+  /** A report's source (媒体名称), title and link, in characters. */
+  newsSourceMaxChars: 20,
+  newsTitleMaxChars: 80,
+  newsLinkMaxChars: 300,
+  /** Names an organiser may hide from the public 单位榜. */
+  hiddenCompanies: 200,
   /** Oldest the public count may be when a client shows it, ms. */
   publicStatsMaxAgeMs: 3e4
 };
@@ -135,6 +146,15 @@ function sharerScene(identity) {
 }
 
 // cloud/core/store.ts
+function newsOrder(a, b) {
+  if (a.date !== b.date) return a.date < b.date ? 1 : -1;
+  if (a.updatedAt !== b.updatedAt) return a.updatedAt < b.updatedAt ? 1 : -1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+function hiddenOrder(a, b) {
+  if (a.hiddenAt !== b.hiddenAt) return a.hiddenAt < b.hiddenAt ? 1 : -1;
+  return a.company < b.company ? -1 : a.company > b.company ? 1 : 0;
+}
 var StoreBusyError = class extends Error {
   constructor(what, last) {
     super(`pledge store busy: ${what}`);
@@ -154,7 +174,11 @@ var FIELDS = {
   createEvent: ["name", "date", "place"],
   getEvent: ["id"],
   eventCode: ["id"],
-  organiser: []
+  organiser: [],
+  news: [],
+  saveNews: ["id", "source", "title", "date", "link"],
+  removeNews: ["id"],
+  hideCompany: ["company", "hidden"]
 };
 var IDENTITY_FIELD = /^_?(open|union)_?id$/i;
 var INVISIBLE = /(?!\s)[\p{Cc}\p{Cf}\p{Cs}]/gu;
@@ -162,6 +186,8 @@ var LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 var COMPANY = { label: "企业名称", max: LIMITS.companyMaxChars, empty: "企业名称不能为空；不填写企业请不要传 company" };
 var EVENT_NAME = { label: "活动名称", max: LIMITS.eventNameMaxChars, empty: "活动名称不能为空" };
 var EVENT_PLACE = { label: "活动地点", max: LIMITS.eventPlaceMaxChars, empty: "活动地点不能为空" };
+var NEWS_SOURCE = { label: "媒体名称", max: LIMITS.newsSourceMaxChars, empty: "媒体名称不能为空" };
+var NEWS_TITLE = { label: "报道标题", max: LIMITS.newsTitleMaxChars, empty: "报道标题不能为空" };
 function fail(code, message) {
   return { ok: false, error: { code, message } };
 }
@@ -232,6 +258,20 @@ function validateRequest(data) {
       return parseSign(body);
     case "createEvent":
       return parseCreateEvent(body);
+    case "saveNews":
+      return parseSaveNews(body);
+    case "removeNews": {
+      const id = body.id;
+      if (typeof id !== "string" || !EVENT_ID_PATTERN.test(id)) return fail(ErrorCode.INVALID_NEWS, "报道编号 id 应为 8 位小写字母或数字");
+      return { ok: true, request: { action, id } };
+    }
+    case "hideCompany": {
+      if (typeof body.company !== "string") return fail(ErrorCode.INVALID_COMPANY, `企业名称应为文字，收到的是${describe(body.company)}`);
+      const company = normaliseCompany(body.company);
+      if (!company.ok) return fail(ErrorCode.INVALID_COMPANY, company.message);
+      if (typeof body.hidden !== "boolean") return fail(ErrorCode.BAD_REQUEST, `hidden 应为 true 或 false，收到的是${describe(body.hidden)}`);
+      return { ok: true, request: { action, company: company.company, hidden: body.hidden } };
+    }
     case "getEvent":
     case "eventCode": {
       const id = body.id;
@@ -288,6 +328,43 @@ function parseCreateEvent(body) {
   if (problem !== null) return fail(ErrorCode.INVALID_EVENT, problem);
   return { ok: true, request: { action: "createEvent", name: name.text, date, place: place.text } };
 }
+function checkLink(link) {
+  if (link.length > LIMITS.newsLinkMaxChars) return `报道链接最多 ${LIMITS.newsLinkMaxChars} 个字符`;
+  if (/\s/.test(link)) return "报道链接不能包含空格或换行";
+  let url;
+  try {
+    url = new URL(link);
+  } catch {
+    return "报道链接应为完整网址，以 https:// 开头";
+  }
+  return url.protocol === "https:" && url.hostname.length > 0 ? null : "报道链接应为完整网址，以 https:// 开头";
+}
+function parseSaveNews(body) {
+  const texts = { source: "", title: "" };
+  for (const [key, rule] of [["source", NEWS_SOURCE], ["title", NEWS_TITLE]]) {
+    const value = body[key];
+    if (typeof value !== "string") return fail(ErrorCode.INVALID_NEWS, `${rule.label} ${key} 应为文字，收到的是${describe(value)}`);
+    const text = normaliseText(value, rule);
+    if (!text.ok) return fail(ErrorCode.INVALID_NEWS, text.message);
+    texts[key] = text.text;
+  }
+  const { date, id, link } = body;
+  if (typeof date !== "string") return fail(ErrorCode.INVALID_NEWS, `报道日期 date 应为文字，收到的是${describe(date)}`);
+  const problem = checkEventDate(date);
+  if (problem !== null) return fail(ErrorCode.INVALID_NEWS, problem.replace("活动日期", "报道日期"));
+  const request = { action: "saveNews", source: texts.source, title: texts.title, date };
+  if (id !== void 0) {
+    if (typeof id !== "string" || !EVENT_ID_PATTERN.test(id)) return fail(ErrorCode.INVALID_NEWS, "报道编号 id 应为 8 位小写字母或数字");
+    request.id = id;
+  }
+  if (link !== void 0) {
+    if (typeof link !== "string") return fail(ErrorCode.INVALID_NEWS, `报道链接 link 应为文字，收到的是${describe(link)}`);
+    const bad = checkLink(link.trim());
+    if (bad !== null) return fail(ErrorCode.INVALID_NEWS, bad);
+    request.link = link.trim();
+  }
+  return { ok: true, request };
+}
 
 // cloud/core/handle.ts
 var IDENTITY_MAX = 128;
@@ -300,7 +377,10 @@ var BUSY_MESSAGE = "现在承诺的人很多，你的承诺还没有保存，请
 var ORGANISER_ONLY = {
   createEvent: "创建活动",
   eventCode: "获取活动小程序码",
-  organiser: "查看组织者数据"
+  organiser: "查看组织者数据",
+  saveNews: "编辑媒体报道",
+  removeNews: "删除媒体报道",
+  hideCompany: "在单位榜上隐藏名称"
 };
 var EVENT_ID_ATTEMPTS = 5;
 function failure(code, message) {
@@ -407,10 +487,11 @@ async function organiser(deps) {
   var _a;
   const { store: store2 } = deps;
   const generatedAt = (((_a = deps.now) == null ? void 0 : _a.call(deps)) ?? /* @__PURE__ */ new Date()).toISOString();
-  const [stats, records, viaShares] = await Promise.all([
+  const [stats, records, viaShares, hidden] = await Promise.all([
     store2.stats({ companies: LIMITS.organiserCompanies, sources: 0 }),
     store2.listEvents(LIMITS.organiserEvents),
-    store2.viaShares()
+    store2.viaShares(),
+    store2.listHidden(LIMITS.hiddenCompanies)
   ]);
   const events = records.map(toEventInfo);
   const counts = await store2.countsBySource(events.map((event) => event.scene));
@@ -419,8 +500,45 @@ async function organiser(deps) {
     events: events.map((event) => ({ ...event, count: counts[event.scene] ?? 0 })),
     companies: stats.topCompanies,
     viaShares,
-    generatedAt
+    generatedAt,
+    hidden
   });
+}
+function toReport(record) {
+  return { id: record.id, source: record.source, title: record.title, date: record.date, link: record.link };
+}
+async function saveNews(identity, request, deps) {
+  var _a;
+  const existing = await deps.store.listNews(LIMITS.newsReports);
+  if (request.id !== void 0 && !existing.some((report) => report.id === request.id)) {
+    return failure(ErrorCode.NEWS_NOT_FOUND, "没有找到这条报道，可能已被删除");
+  }
+  if (request.id === void 0 && existing.length >= LIMITS.newsReports) {
+    return failure(ErrorCode.INVALID_NEWS, `最多保留 ${LIMITS.newsReports} 条报道，请先删除不再需要的`);
+  }
+  const record = {
+    id: request.id ?? newEventId(),
+    source: request.source,
+    title: request.title,
+    date: request.date,
+    link: request.link ?? null,
+    updatedBy: identity,
+    updatedAt: (((_a = deps.now) == null ? void 0 : _a.call(deps)) ?? /* @__PURE__ */ new Date()).toISOString()
+  };
+  await deps.store.putNews(record);
+  return success(request.id === void 0 ? "已添加报道" : "已保存报道", { report: toReport(record) });
+}
+async function hideCompany(identity, request, deps) {
+  var _a;
+  const { company, hidden } = request;
+  if (hidden) {
+    const listed = await deps.store.listHidden(LIMITS.hiddenCompanies);
+    if (!listed.some((entry) => entry.company === company) && listed.length >= LIMITS.hiddenCompanies) {
+      return failure(ErrorCode.BAD_REQUEST, `最多隐藏 ${LIMITS.hiddenCompanies} 个名称，请先恢复一些`);
+    }
+  }
+  await deps.store.setHidden(company, hidden ? { hiddenBy: identity, hiddenAt: (((_a = deps.now) == null ? void 0 : _a.call(deps)) ?? /* @__PURE__ */ new Date()).toISOString() } : null);
+  return success(hidden ? `已在单位榜上隐藏“${company}”，其承诺仍计入总数` : `“${company}”已恢复显示在单位榜上`, { company, hidden });
 }
 async function limited(identity, action, deps) {
   var _a;
@@ -469,12 +587,23 @@ async function dispatch(identity, data, deps) {
       return createEvent(identity, request, deps);
     case "getEvent": {
       const event = await store2.getEvent(request.id);
-      return success(event === null ? "没有找到这个活动" : "ok", { event: event === null ? null : toEventInfo(event) });
+      if (event === null) return success("没有找到这个活动", { event: null });
+      const info = toEventInfo(event);
+      const counts = await store2.countsBySource([info.scene]);
+      return success("ok", { event: { ...info, count: counts[info.scene] ?? 0 } });
     }
     case "eventCode":
       return eventCode(request.id, deps);
     case "organiser":
       return organiser(deps);
+    case "news":
+      return success("ok", { reports: (await store2.listNews(LIMITS.newsReports)).map(toReport) });
+    case "saveNews":
+      return saveNews(identity, request, deps);
+    case "removeNews":
+      return await store2.removeNews(request.id) ? success("已删除报道", { removed: true }) : failure(ErrorCode.NEWS_NOT_FOUND, "没有找到这条报道，可能已被删除");
+    case "hideCompany":
+      return hideCompany(identity, request, deps);
   }
 }
 async function handle(identity, data, deps) {
@@ -493,8 +622,10 @@ async function handle(identity, data, deps) {
 
 // cloud/core/public-stats.ts
 async function takePublicStats(store2, takenAt) {
-  const stats = await store2.stats({ companies: LIMITS.topCompanies, sources: LIMITS.topSources });
-  return { ...stats, updatedAt: takenAt.toISOString() };
+  const hidden = new Set((await store2.listHidden(LIMITS.hiddenCompanies)).map((entry) => entry.company));
+  const stats = await store2.stats({ companies: LIMITS.topCompanies + hidden.size, sources: LIMITS.topSources });
+  const topCompanies = stats.topCompanies.filter((entry) => !hidden.has(entry.company)).slice(0, LIMITS.topCompanies);
+  return { ...stats, topCompanies, updatedAt: takenAt.toISOString() };
 }
 
 // cloud/core/share-code-cache.ts
@@ -537,6 +668,8 @@ var COUNTERS = "counters";
 var TALLIES = "tallies";
 var TOTALS = "totals";
 var EVENTS = "events";
+var NEWS = "news";
+var HIDDEN = "hidden_companies";
 var SEQ_SHARDS = 256;
 var TRANSACTION_RERUNS = 1;
 var RETRY_ROUNDS = 8;
@@ -722,6 +855,29 @@ function createCloudbaseStore(db2, options = {}) {
     async listEvents(limit) {
       const { data } = await db2.collection(EVENTS).orderBy("createdAt", "desc").orderBy("_id", "asc").limit(limit).get();
       return data.map(toEvent);
+    },
+    async putNews(report) {
+      const { id, ...fields } = report;
+      await db2.collection(NEWS).doc(id).set({ data: { ...fields } });
+    },
+    async removeNews(id) {
+      const ref = db2.collection(NEWS).doc(id);
+      if (!(await ref.get()).data) return false;
+      await ref.remove();
+      return true;
+    },
+    async listNews(limit) {
+      const { data } = await db2.collection(NEWS).orderBy("date", "desc").orderBy("updatedAt", "desc").orderBy("_id", "asc").limit(limit).get();
+      return data.map(({ _id, ...fields }) => ({ id: String(_id), ...fields })).sort(newsOrder);
+    },
+    async setHidden(company, mark) {
+      const ref = db2.collection(HIDDEN).doc(keyHash(company));
+      if (mark === null) await ref.remove();
+      else await ref.set({ data: { company, ...mark } });
+    },
+    async listHidden(limit) {
+      const { data } = await db2.collection(HIDDEN).orderBy("hiddenAt", "desc").orderBy("company", "asc").limit(limit).get();
+      return data.map((doc) => ({ company: String(doc.company), hiddenBy: String(doc.hiddenBy), hiddenAt: String(doc.hiddenAt) })).sort(hiddenOrder);
     },
     /** Counts the collection against every maintained count: a maintenance call, never on a request path. */
     async audit() {
