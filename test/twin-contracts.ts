@@ -12,6 +12,7 @@ import type { Platform } from '@/services/platform-types'
 import type { Privacy } from '@/services/privacy-types'
 import type { PublicStatsService } from '@/services/public-stats-types'
 import type { ShareCodeService } from '@/services/share-code-types'
+import type { WayBackService } from '@/services/way-back-types'
 
 type Twin<Contract, Module extends Contract & Record<Exclude<keyof Module, keyof Contract | Own>, never>, Own extends PropertyKey = never> = Module
 
@@ -34,6 +35,8 @@ export type TwinContracts = [
   // shareLink: the browser's pledge-page URL, which invite.h5.ts copies and the QR code carries.
   Twin<ShareCodeService, typeof import('@/services/share-code.h5'), 'shareLink'>,
   Twin<ShareCodeService, typeof import('@/services/share-code.weapp')>,
+  Twin<WayBackService, typeof import('@/services/way-back.h5')>,
+  Twin<WayBackService, typeof import('@/services/way-back.weapp')>,
   Twin<{ default: TabBarComponent }, typeof import('@/components/tab-bar/index.h5')>,
   Twin<{ default: TabBarComponent }, typeof import('@/components/tab-bar/index.weapp')>,
 ]

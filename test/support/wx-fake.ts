@@ -11,6 +11,9 @@
  *   all ≤ 10 MB, else `setStorageSync:fail`.
  * - Routes (wx.navigateTo …): url must name a page of app.json; navigateTo/redirectTo refuse tab
  *   pages and switchTab refuses others; at most 10 pages in the stack (webview count limit exceed).
+ * - Page stack (getCurrentPages, 框架接口 → 页面 → getCurrentPages; a global, not on wx): the open
+ *   pages, the first opened first and the current one last, each with its `route`; after switchTab
+ *   or reLaunch only the page opened.
  * - 朋友圈单页模式 (scene 1154, 框架 → 开放能力 → 分享到朋友圈 → 单页模式下的限制): no login state, so
  *   cloud calls fail; routes, open-type buttons and saveImageToPhotosAlbum are disabled and show the
  *   toast 请前往小程序使用完整服务; storage is not shared with the normal mode (starts empty here).
@@ -442,6 +445,8 @@ export function createWxFake (options: WxFakeOptions = {}) {
     record,
     /** The pages WeChat would have open, bottom first. */
     stack,
+    /** WeChat's global getCurrentPages() over that stack (Page objects: only `route` here). */
+    getCurrentPages: () => stack.map((route) => ({ route })),
     modalAnswers,
     /** Follows every route WeChat carries out (not part of WeChat: the harness's hook). */
     followRoutes (listener: (route: Route) => void) {

@@ -15,7 +15,7 @@ export async function onWeapp<Module> (load: () => Promise<Module>, options: WxF
   jest.resetModules()
   const fake = createWxFake(options)
   // Globals WeChat gives every mini-program; Taro's init reads getCurrentPages and getApp.
-  Object.assign(globalThis, { wx: fake.wx, getCurrentPages: () => [], getApp: () => ({}) })
+  Object.assign(globalThis, { wx: fake.wx, getCurrentPages: fake.getCurrentPages, getApp: () => ({}) })
   // Taro's weapp entry loads the platform runtime first: it registers initNativeApi.
   await import('@tarojs/plugin-platform-weapp/dist/runtime')
   await import('@tarojs/taro')
