@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react'
 import * as React from 'react'
 import { render } from '@testing-library/react'
+import Taro from '@tarojs/taro'
 import { Current, type PageInstance } from '@tarojs/runtime'
 import { connectReactPage, createReactApp } from '@tarojs/plugin-framework-react/dist/runtime'
 import App from '@/app'
@@ -28,6 +29,9 @@ export function renderPage (Page: ComponentType, { path, params = {} }: PageOpti
   }
   Current.router = { params, path, $taroPath: path, onReady: '', onHide: '', onShow: '' }
   Current.page = { path } as PageInstance
+  // Taro's page stack: this page alone, as when opened by its URL. (The router that keeps the real
+  // one is not created here, and its getCurrentPages throws without it.)
+  jest.spyOn(Taro, 'getCurrentPages').mockReturnValue([{ route: path.replace(/^\//, '') }] as ReturnType<typeof Taro.getCurrentPages>)
   const PageWrapper = connectReactPage(React, path)(Page)
   return render(<App><PageWrapper /></App>)
 }

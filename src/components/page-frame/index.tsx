@@ -1,0 +1,56 @@
+import { useRef, useState } from 'react'
+import type { ReactNode } from 'react'
+import { Text, View } from '@tarojs/components'
+import TabBar from '@/components/tab-bar'
+import { pageClass, useFontScale } from '@/hooks/use-font-scale'
+import { asButton } from '@/services/a11y'
+import type { Tab } from '@/services/navigation'
+import type { FontScale } from '@/services/preferences'
+import { wayBack } from '@/services/way-back'
+import type { WayBack } from '@/services/way-back-types'
+import './index.scss'
+
+export interface PageFrameProps {
+  /** The page's own block class (e.g. `organiser`), on a box inside the frame holding its content. */
+  className?: string
+  /** A tab page's tab: the browser's tab bar follows the content. Other pages get a way back instead. */
+  tab?: Tab
+  /** The reading size, for a page that offers the size control itself; else the saved one. */
+  scale?: FontScale
+  children?: ReactNode
+}
+
+/**
+ * Every page's root: the design tokens and reading size (qm-page), the way back on pages that are
+ * not tabs (services/way-back decides per platform whether one is needed), the tab bar on tabs.
+ */
+export default function PageFrame ({ className, tab, scale, children }: PageFrameProps) {
+  const [saved] = useFontScale()
+  // The pages below this one do not change while it is open.
+  const [way] = useState(() => (tab ? null : wayBack()))
+  return (
+    <View className={pageClass('qm-page', scale ?? saved)}>
+      {way && <WayBackBar way={way} />}
+      {className ? <View className={className}>{children}</View> : children}
+      {tab && <TabBar current={tab} />}
+    </View>
+  )
+}
+
+function WayBackBar ({ way }: { way: WayBack }) {
+  // A second tap while the first route runs would go back twice, out of the app in a browser.
+  const going = useRef(false)
+  const follow = () => {
+    if (going.current) return
+    going.current = true
+    const done = () => { going.current = false }
+    way.go().then(done, done)
+  }
+  return (
+    <View className='page-frame__bar'>
+      <View className='page-frame__way-back' id='way-back' {...asButton(way.to === 'home' ? '返回首页' : '返回上一页')} onClick={follow}>
+        <Text>{way.to === 'home' ? '返回首页' : '返回'}</Text>
+      </View>
+    </View>
+  )
+}
