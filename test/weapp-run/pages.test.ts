@@ -24,7 +24,7 @@ const PAGES: Array<{ path: string; query?: Record<string, string>; texts: string
   { path: 'pages/proposal/index', texts: [proposal.title, proposal.groups[0].sections[0].heading, proposal.groups[1].sections[0].heading] },
   { path: 'pages/pledge/index', texts: [proposal.title, '已有 0 人承诺', '我承诺', '活动海报'] },
   { path: 'pages/news/index', query: { id: newsItems[0].id }, texts: [newsItems[0].title, newsItems[0].source] },
-  { path: 'pages/not-found/index', texts: ['未找到页面', '返回首页'] },
+  { path: 'pages/not-found/index', texts: ['未找到页面', '你打开的链接可能有误或已失效'] },
   { path: GALLERY, texts: ['可供企业、组织和媒体使用', ...posterTemplates.map((template) => template.name)], wx: { canvasNodes: { '#poster-canvas': canvas2dNode() } } },
   { path: PERSONAL, texts: ['承诺后即可生成海报', '去承诺'] },
   { path: ORGANISER, texts: ['仅限活动组织者'] },

@@ -3,12 +3,12 @@ import { useRouter } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import * as hans from '@/content'
 import type { NewsItem } from '@/content'
+import PageFrame from '@/components/page-frame'
 import StateView from '@/components/state-view'
 import { useContent } from '@/hooks/use-content'
-import { usePageClass } from '@/hooks/use-font-scale'
 import { usePageShare } from '@/hooks/use-page-share'
 import { copyText } from '@/services/clipboard'
-import { ROUTES, openTab } from '@/services/navigation'
+import { ROUTES } from '@/services/navigation'
 import { formatFullDate } from '@/utils/format-date'
 import { asHeading } from '@/services/a11y'
 import './index.scss'
@@ -39,7 +39,6 @@ export function NewsDetail ({ item }: { item: NewsItem }) {
 }
 
 export default function NewsPage () {
-  const root = usePageClass('qm-page')
   const { params } = useRouter()
   const { findNews } = useContent()
   const item = findNews(params.id)
@@ -52,16 +51,12 @@ export default function NewsPage () {
     : { title: hans.campaign.pageTitle, path: ROUTES.home })
 
   return (
-    <View className={root}>
+    <PageFrame>
       {item ? (
         <NewsDetail item={item} />
       ) : (
-        <StateView
-          title='未找到这篇报道'
-          description='链接可能有误或已失效，可以回到首页查看全部报道。'
-          action={<Button type='primary' onClick={() => openTab('home')}>返回首页</Button>}
-        />
+        <StateView title='未找到这篇报道' description='链接可能有误或已失效，可以回到首页查看全部报道。' />
       )}
-    </View>
+    </PageFrame>
   )
 }

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { Canvas, Image, Swiper, SwiperItem, Text, View } from '@tarojs/components'
 import { campaign } from '@/content'
+// PrivacyDialog first: it brings NutUI's CSS, which every other page loads before the frame's.
 import PrivacyDialog from '@/components/privacy-dialog'
+import PageFrame from '@/components/page-frame'
 import StateView from '@/components/state-view'
 import { useDialogFocus } from '@/hooks/use-dialog-focus'
-import { usePageClass } from '@/hooks/use-font-scale'
 import { usePageShare } from '@/hooks/use-page-share'
 import { posterTemplates } from '@/poster'
 import type { PosterTemplate } from '@/poster'
@@ -84,8 +85,6 @@ function usePosterDrawing (templates: PosterTemplate[]) {
 }
 
 export default function PosterGalleryPage () {
-  const root = usePageClass('qm-page poster-gallery')
-  const failedRoot = usePageClass('qm-page')
   usePageShare({ title: `${campaign.pageTitle}：活动海报`, path: ROUTES.posters })
   const { thumbs, full, failed, draw } = usePosterDrawing(posterTemplates)
   const [open, setOpen] = useState<number | null>(null)
@@ -123,11 +122,11 @@ export default function PosterGalleryPage () {
   }
 
   if (failed) {
-    return <View className={failedRoot}><StateView title='海报绘制失败' description='当前环境不支持画布，请升级微信后重试。' /></View>
+    return <PageFrame><StateView title='海报绘制失败' description='当前环境不支持画布，请升级微信后重试。' /></PageFrame>
   }
 
   return (
-    <View className={root}>
+    <PageFrame className='poster-gallery'>
       <Text className='poster-gallery__intro'>可供企业、组织和媒体使用的2024年全国“质量月”活动海报，点击查看大图并保存。</Text>
       <View className='poster-gallery__grid'>
         {posterTemplates.map((template, index) => (
@@ -169,6 +168,6 @@ export default function PosterGalleryPage () {
       {/* One off-screen canvas draws every poster; what people see are the exported images. */}
       <Canvas type='2d' id={CANVAS_ID} className='poster-gallery__canvas' />
       <PrivacyDialog uses='保存海报到相册' />
-    </View>
+    </PageFrame>
   )
 }

@@ -3,10 +3,10 @@ import { Canvas, Image, Input, Picker, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { LIMITS } from '../../../../../cloud/core/protocol'
 import { campaign } from '@/content'
+import PageFrame from '@/components/page-frame'
 import PrivacyDialog from '@/components/privacy-dialog'
 import StateView from '@/components/state-view'
 import { useDialogFocus } from '@/hooks/use-dialog-focus'
-import { usePageClass } from '@/hooks/use-font-scale'
 import { useFriendShare } from '@/hooks/use-page-share'
 import { eventCodeCard } from '@/poster'
 import { asButton, asDialog, describedImage, labelled } from '@/services/a11y'
@@ -31,7 +31,6 @@ const today = () => {
 }
 
 export default function OrganiserPage () {
-  const root = usePageClass('qm-page organiser')
   // Shares of this page invite to pledge: the organiser view itself is for organisers only.
   useFriendShare({ title: campaign.pageTitle, path: ROUTES.pledge })
   const { state, create, messageOf } = useOrganiser()
@@ -89,17 +88,17 @@ export default function OrganiserPage () {
     if (!ok) void toast('未导出')
   }
 
-  if (state.phase === 'loading') return <View className={root}><StateView title='正在加载…' /></View>
+  if (state.phase === 'loading') return <PageFrame className='organiser'><StateView title='正在加载…' /></PageFrame>
   if (state.phase === 'forbidden') {
-    return <View className={root}><StateView title='仅限活动组织者' description='组织者后台只对活动组织者开放。' /></View>
+    return <PageFrame className='organiser'><StateView title='仅限活动组织者' description='组织者后台只对活动组织者开放。' /></PageFrame>
   }
   if (state.phase === 'error') {
-    return <View className={root}><StateView title='暂时无法连接' description={state.message} /></View>
+    return <PageFrame className='organiser'><StateView title='暂时无法连接' description={state.message} /></PageFrame>
   }
 
   const { view } = state
   return (
-    <View className={root}>
+    <PageFrame className='organiser'>
       <View className='organiser-summary'>
         <View className='organiser-summary__item'>
           <Text className='organiser-summary__number' id='organiser-total'>{view.total}</Text>
@@ -169,6 +168,6 @@ export default function OrganiserPage () {
 
       <Canvas type='2d' id={CANVAS_ID} className='organiser__canvas' />
       <PrivacyDialog uses='保存活动码到相册' />
-    </View>
+    </PageFrame>
   )
 }

@@ -2,9 +2,9 @@ import { useEffect, useRef, useState } from 'react'
 import { Canvas, Image, Input, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { proposal } from '@/content'
+import PageFrame from '@/components/page-frame'
 import PrivacyDialog from '@/components/privacy-dialog'
 import StateView from '@/components/state-view'
-import { usePageClass } from '@/hooks/use-font-scale'
 import { useFriendShare } from '@/hooks/use-page-share'
 import { NICKNAME_MAX } from '@/poster'
 import { describedImage, labelled } from '@/services/a11y'
@@ -20,7 +20,6 @@ const CANVAS_ID = 'my-poster-canvas'
 const FILE_NAME = '我的质量诚信承诺.png'
 
 export default function MyPosterPage () {
-  const root = usePageClass('qm-page my-poster')
   // The poster belongs to whoever opens it, so a shared link invites to pledge instead.
   useFriendShare({ title: `一起响应《${proposal.title}》`, path: ROUTES.pledge })
   const [nickname, setNickname] = useState(readNickname)
@@ -97,12 +96,12 @@ export default function MyPosterPage () {
   }
 
   return (
-    <View className={root}>
+    <PageFrame className='my-poster'>
       {body}
       <PrivacyDialog uses='使用微信昵称和保存海报到相册' />
       {/* Drawn off screen; the exported image is what people see, save and send. */}
       <Canvas type='2d' id={CANVAS_ID} className='my-poster__canvas' />
-    </View>
+    </PageFrame>
   )
 }
 
