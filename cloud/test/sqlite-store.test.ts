@@ -1,10 +1,14 @@
 /** @jest-environment node */
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import type { NewPledge, PledgeStore } from '../core/store'
+import * as esbuild from 'esbuild'
+import type { NewPledge } from '../core/store'
 import { openSqliteStore } from '../core/stores/sqlite'
+
+const root = path.resolve(__dirname, '../..')
 
 const tempDirs: string[] = []
 afterAll(() => {
@@ -148,12 +152,11 @@ describe('sqlite store specifics', () => {
     const store = openSqliteStore(file)
     for (let i = 0; i < 30; i += 1) await store.sign(pledge(`p${i}`, { company: `公司${i % 4}`, source: i % 2 === 0 ? 's:abc' : 'e:aaaa1111' }))
     const executed = await executedBy(async () => {
-      const request = (s: PledgeStore) => Promise.all([
-        s.sign(pledge('new', { company: '公司1', source: 's:abc' })), s.sign(pledge('p1')),
-        s.get('p2'), s.total(), s.companyCount('公司1'), s.stats({ companies: 10, sources: 20 }),
-        s.countsBySource(['s:abc', 'e:none']), s.viaShares(),
+      await Promise.all([
+        store.sign(pledge('new', { company: '公司1', source: 's:abc' })), store.sign(pledge('p1')),
+        store.get('p2'), store.get('nobody'), store.total(), store.companyCount('公司1'),
+        store.stats({ companies: 10, sources: 20 }), store.countsBySource(['s:abc', 'e:none']), store.viaShares(),
       ])
-      await request(store)
       await store.withdraw('p3')
     })
     // The plans, from a second connection on the same file, with the arguments the store bound.
@@ -194,6 +197,55 @@ describe('sqlite store specifics', () => {
     expect(connections[0].pragma('synchronous', { simple: true })).toBe(2)
     expect(connections[0].pragma('journal_mode', { simple: true })).toBe('wal')
     await store.close()
+  })
+
+  it("reads of one turn share a snapshot: this store's writes show at once, another store's from the next turn", async () => {
+    const file = tempFile()
+    const a = openSqliteStore(file)
+    const b = openSqliteStore(file)
+    await b.sign(pledge('b1', { company: '甲公司' }))
+    await a.sign(pledge('a1', { company: '甲公司' }))
+    // Called in one turn: b's withdrawal commits between a's two reads.
+    const [before, other, during] = await Promise.all([a.companyCount('甲公司'), b.withdraw('b1'), a.companyCount('甲公司')])
+    expect([before, other.withdrawn, during]).toEqual([2, true, 2])
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(await a.companyCount('甲公司')).toBe(1)
+    // A write ends this store's snapshot first.
+    const [mine, own, after] = await Promise.all([a.companyCount('甲公司'), a.withdraw('a1'), a.companyCount('甲公司')])
+    expect([mine, own, after]).toEqual([1, { withdrawn: true, total: 0 }, 0])
+    await a.close()
+    await b.close()
+  })
+
+  it('in a process with nothing else to do, outstanding writes and close keep it alive, an idle store does not', async () => {
+    const file = tempFile()
+    const script = path.join(path.dirname(file), 'script.cjs')
+    await esbuild.build({
+      stdin: {
+        contents: `
+          import { openSqliteStore } from './sqlite'
+          const [file, mode] = process.argv.slice(2)
+          const store = openSqliteStore(file)
+          if (mode === 'sign') {
+            void store.sign({ identity: 'a', company: null, source: null, pledgedAt: '${at}' })
+              .then((outcome) => { console.log(outcome.pledge.number); return store.close() })
+              .then(() => console.log('closed'))
+          }`,
+        resolveDir: path.join(root, 'cloud/core/stores'),
+        loader: 'ts',
+      },
+      outfile: script,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      external: ['better-sqlite3'],
+      logLevel: 'silent',
+    })
+    const run = (mode: string) => spawnSync(process.execPath, [script, file, mode], {
+      env: { ...process.env, NODE_PATH: path.join(root, 'node_modules') }, encoding: 'utf8', timeout: 20_000,
+    })
+    expect(run('sign')).toMatchObject({ status: 0, stdout: '1\nclosed\n' })
+    expect(run('idle')).toMatchObject({ status: 0, stdout: '' })
   })
 
   it('a background thread checkpoints the WAL into the database file (inline checkpoints are off)', async () => {

@@ -159,8 +159,10 @@ function startCheckpointer (db: Database.Database, file: string, intervalMs: num
     if (db.open) db.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`)
   })
   db.pragma('wal_autocheckpoint = 0')
-  // Safe to call more than once, and after the thread has already gone.
+  // Safe to call more than once, and after the thread has already gone. Referenced again so
+  // that a process whose last task is awaiting close does not exit before the thread has.
   return () => {
+    worker.ref()
     worker.postMessage('stop')
     return exited
   }
@@ -268,8 +270,30 @@ export function openSqliteStore (file: string, options: SqliteStoreOptions = {})
   const signBatch = db.transaction((pledges: NewPledge[]) => pledges.map(signOne))
   const signSingle = db.transaction(signOne)
 
+  // Reads in one event-loop turn share one read transaction: starting one takes and drops WAL
+  // locks (system calls), which costs more than the key lookup itself. Every write ends it
+  // first, so a read always sees this store's acknowledged writes; another process's commit
+  // shows from the next turn on.
+  const beginRead = db.prepare('BEGIN')
+  const endRead = db.prepare('COMMIT')
+  let snapshot = false
+  const endSnapshot = () => {
+    if (!snapshot) return
+    snapshot = false
+    endRead.run()
+  }
+  const read = <T>(query: () => T): T => {
+    if (!snapshot) {
+      beginRead.run()
+      snapshot = true
+      setImmediate(endSnapshot)
+    }
+    return query()
+  }
+
   let pending: Pending[] = []
   const flush = () => {
+    endSnapshot()
     if (pending.length === 0) return
     const batch = pending
     pending = []
@@ -329,7 +353,7 @@ export function openSqliteStore (file: string, options: SqliteStoreOptions = {})
       })
     },
     async get (identity) {
-      const row = selectPledge.get(identity)
+      const row = read(() => selectPledge.get(identity))
       return row === undefined ? null : toRecord(row)
     },
     async withdraw (identity) {
@@ -338,39 +362,41 @@ export function openSqliteStore (file: string, options: SqliteStoreOptions = {})
       return withdraw.immediate(identity)
     },
     async total () {
-      return total()
+      return read(total)
     },
     async companyCount (company) {
-      return countCompany.get(company) ?? 0
+      return read(() => countCompany.get(company)) ?? 0
     },
     async stats (limits) {
-      return stats(limits)
+      return read(() => stats(limits))
     },
     async countsBySource (sources) {
       const counts = Object.fromEntries(sources.map((source) => [source, 0]))
-      for (const row of countSources.all(JSON.stringify(sources))) counts[row.source] = row.count
+      for (const row of read(() => countSources.all(JSON.stringify(sources)))) counts[row.source] = row.count
       return counts
     },
     async viaShares () {
-      return countShared.get() ?? 0
+      return read(() => countShared.get()) ?? 0
     },
     async recount () {},
     async createEvent (event) {
+      endSnapshot()
       return insertEvent.run(event.id, event.name, event.date, event.place, event.createdBy, event.createdAt).changes === 1
     },
     async getEvent (id) {
-      const row = selectEvent.get(id)
+      const row = read(() => selectEvent.get(id))
       return row === undefined ? null : toEvent(row)
     },
     async listEvents (limit) {
-      return newestEvents.all(limit).map(toEvent)
+      return read(() => newestEvents.all(limit)).map(toEvent)
     },
     async audit () {
-      return audit()
+      return read(audit)
     },
     async close () {
       flush()
       await stopCheckpointer()
+      endSnapshot()
       if (db.open) db.close()
     },
   }
