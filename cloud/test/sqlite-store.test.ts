@@ -147,6 +147,36 @@ describe('sqlite store specifics', () => {
     await reopened.close()
   })
 
+  it('one batch of signs (repeats, companies, sources) numbers them in call order and counts every name per pledge', async () => {
+    const store = openSqliteStore(tempFile())
+    const outcomes = await Promise.all([
+      pledge('a', { company: '甲公司', source: 's:x' }), pledge('b', { company: '甲公司' }), pledge('a', { company: '乙公司' }),
+      pledge('c', { company: '乙公司', source: 's:x' }), pledge('d', { source: 'e:aaaa1111' }),
+    ].map((p) => store.sign(p)))
+    expect(outcomes.map((o) => [o.pledge.identity, o.pledge.number, o.pledge.company, o.created, o.total])).toEqual([
+      ['a', 1, '甲公司', true, 1], ['b', 2, '甲公司', true, 2], ['a', 1, '甲公司', false, 2], ['c', 3, '乙公司', true, 3], ['d', 4, null, true, 4],
+    ])
+    expect(await store.stats({ companies: 10, sources: 10 })).toEqual({
+      total: 4,
+      topCompanies: [{ company: '甲公司', count: 2 }, { company: '乙公司', count: 1 }],
+      sources: [{ source: 's:x', count: 2 }, { source: 'e:aaaa1111', count: 1 }],
+    })
+    expect(await store.viaShares()).toBe(2)
+    expect(await store.audit()).toEqual({ rows: 4, counter: 4, drift: [] })
+    await store.close()
+  })
+
+  it('a sign that fails in a batch fails alone: its neighbours are stored, numbered without a gap', async () => {
+    const store = openSqliteStore(tempFile())
+    const broken = { ...pledge('broken', { company: '甲公司' }), pledgedAt: null as unknown as string }
+    const results = await Promise.allSettled([pledge('a', { company: '甲公司' }), broken, pledge('b', { company: '甲公司' })].map((p) => store.sign(p)))
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
+    expect(results.flatMap((r) => (r.status === 'fulfilled' ? [r.value.pledge.number] : []))).toEqual([1, 2])
+    expect(await store.companyCount('甲公司')).toBe(2)
+    expect(await store.audit()).toEqual({ rows: 2, counter: 2, drift: [] })
+    await store.close()
+  })
+
   it('no request reads or writes by scanning pledges: stats walks the count indexes, counts are key lookups', async () => {
     const file = tempFile()
     const store = openSqliteStore(file)
