@@ -53,10 +53,10 @@ async function assertLaidOut (page) {
 }
 
 describe('tabs', () => {
-  test('首页 / 倡议书 / 我的承诺 open from the tab bar and fit the screen', async () => {
+  test('首页 / 倡议书 / 承诺 open from the tab bar and fit the screen', async () => {
     const phone = await open('/pages/index/index')
     const { page } = phone
-    assert.deepEqual(await tabBar(page).getByRole('link').allTextContents(), ['首页', '倡议书', '我的承诺'])
+    assert.deepEqual(await tabBar(page).getByRole('link').allTextContents(), ['首页', '倡议书', '承诺'])
     assert.equal(await tabBar(page).locator('[aria-current=page]').textContent(), '首页')
     await assertLaidOut(page)
     await screenshot(page, 'tab-home')
@@ -73,7 +73,7 @@ describe('tabs', () => {
     await assertLaidOut(page)
     await screenshot(page, 'tab-proposal')
 
-    await tapTab(page, '我的承诺')
+    await tapTab(page, '承诺')
     assert.ok(await currentPage(page).locator('#pledge-button, .state-view').first().isVisible())
     await assertLaidOut(page)
     await screenshot(page, 'tab-pledge')

@@ -13,7 +13,7 @@ export default defineAppConfig({
     'pages/news/index',
     'pages/not-found/index',
   ],
-  // Tab-bar pages must stay in the main package; the posters are reached from 首页 and 我的承诺.
+  // Tab-bar pages must stay in the main package; the posters are reached from 首页 and 承诺.
   subPackages: [
     // Every canvas page shares this subpackage and its poster engine (organiser: the event codes).
     { root: 'subpackages/poster', pages: ['pages/gallery/index', 'pages/personal/index', 'pages/organiser/index'] },
@@ -36,7 +36,7 @@ export default defineAppConfig({
     list: [
       { pagePath: 'pages/index/index', text: '首页' },
       { pagePath: 'pages/proposal/index', text: '倡议书' },
-      { pagePath: 'pages/pledge/index', text: '我的承诺' },
+      { pagePath: 'pages/pledge/index', text: '承诺' },
     ],
   },
 })

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { fireEvent, render, screen } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import TabBar from '@/components/tab-bar'
 import { ROUTES, TABS } from '@/services/navigation'
 
@@ -11,15 +11,17 @@ test('the browser tab bar lists the pages and words app.config.ts gives WeChat, 
   expect(config.tabBar.custom).toBe(true)
 })
 
-test('links to the three tabs, the open one marked as the current page; a tap switches tab', () => {
+test('links to the three tabs, the open one marked as the current page; a tap switches tab', async () => {
   const switchTab = jest.spyOn(Taro, 'switchTab').mockResolvedValue({ errMsg: 'switchTab:ok' })
+  // The page stack as it is once the switch has happened: the route has settled.
+  jest.spyOn(Taro, 'getCurrentPages').mockReturnValue([{ route: ROUTES.pledge.slice(1) }] as ReturnType<typeof Taro.getCurrentPages>)
   render(<TabBar current='proposal' />)
   const nav = screen.getByRole('navigation', { name: '主导航' })
   const links = screen.getAllByRole('link')
   expect(links.map((link) => [link.textContent, link.getAttribute('href'), link.getAttribute('aria-current')])).toEqual([
     ['首页', `#${ROUTES.home}`, null],
     ['倡议书', `#${ROUTES.proposal}`, 'page'],
-    ['我的承诺', `#${ROUTES.pledge}`, null],
+    ['承诺', `#${ROUTES.pledge}`, null],
   ])
   expect(links.every((link) => nav.contains(link))).toBe(true)
 
@@ -27,6 +29,6 @@ test('links to the three tabs, the open one marked as the current page; a tap sw
   expect(switchTab).not.toHaveBeenCalled()
   // The link is for readers and keyboards; the switch goes through Taro, not the URL.
   expect(fireEvent.click(links[2])).toBe(false)
-  expect(switchTab).toHaveBeenCalledWith({ url: ROUTES.pledge })
-  switchTab.mockRestore()
+  await waitFor(() => expect(switchTab).toHaveBeenCalledWith({ url: ROUTES.pledge }))
+  jest.restoreAllMocks()
 })

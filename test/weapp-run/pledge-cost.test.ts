@@ -1,5 +1,5 @@
 /**
- * What an open 我的承诺 page costs in dist/weapp (see harness.ts): function calls recorded by the wx
+ * What an open 承诺 page costs in dist/weapp (see harness.ts): function calls recorded by the wx
  * fake, public counts read with the database API, over simulated minutes (Jest's fake clock, which
  * also moves with real time so the simulator's own timers run).
  */

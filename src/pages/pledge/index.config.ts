@@ -1,5 +1,5 @@
 export default definePageConfig({
-  navigationBarTitleText: '我的承诺',
+  navigationBarTitleText: '承诺',
   enableShareAppMessage: true,
   enableShareTimeline: true,
 })
