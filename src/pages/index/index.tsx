@@ -1,6 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import * as hans from '@/content'
 import FontSizeControl from '@/components/font-size-control'
+import PledgeCall from '@/components/pledge-call'
 import ScriptControl from '@/components/script-control'
 import TabBar from '@/components/tab-bar'
 import { useContent } from '@/hooks/use-content'
@@ -29,6 +30,9 @@ export default function HomePage () {
           {campaign.slogans.map((slogan) => (
             <Text key={slogan} className='home-hero__slogan'>{slogan}</Text>
           ))}
+        </View>
+        <View className='home-hero__call'>
+          <PledgeCall id='home-pledge-call' tone='hero' />
         </View>
       </View>
 

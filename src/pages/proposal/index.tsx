@@ -1,6 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import * as hans from '@/content'
 import FontSizeControl from '@/components/font-size-control'
+import PledgeCall from '@/components/pledge-call'
 import ScriptControl from '@/components/script-control'
 import TabBar from '@/components/tab-bar'
 import { useContent } from '@/hooks/use-content'
@@ -53,6 +54,9 @@ export default function ProposalPage () {
             ))}
           </View>
         ))}
+        <View className='proposal__call'>
+          <PledgeCall id='proposal-pledge-call' />
+        </View>
         <View className='proposal__back' id='proposal-back-to-toc' {...asButton()} onClick={() => scrollToElement('#proposal-toc')}>
           回到目录
         </View>
