@@ -3,6 +3,7 @@ import { Input, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { LIMITS } from '../../../cloud/core/protocol'
 import * as hans from '@/content'
+import type { ProposalGroup } from '@/content'
 import StateView from '@/components/state-view'
 import TabBar from '@/components/tab-bar'
 import { useContent } from '@/hooks/use-content'
@@ -10,12 +11,14 @@ import { usePageClass } from '@/hooks/use-font-scale'
 import { useAppShellHandOver } from '@/hooks/use-app-shell'
 import { usePageShare } from '@/hooks/use-page-share'
 import { getWhoAmI } from '@/services/attribution'
-import { copyInviteLink, INVITE_OPENS_SHARE_MENU } from '@/services/invite'
-import { openMyPoster, openOrganiser, openPosters, ROUTES } from '@/services/navigation'
+import { openOrganiser, openPosters, ROUTES } from '@/services/navigation'
 import { inMomentsSinglePage } from '@/services/moments'
 import { readCompany, saveCompany } from '@/services/pledge-draft'
 import { formatFullDate } from '@/utils/format-date'
 import { asButton, asHeading, labelled } from '@/services/a11y'
+import PledgeItems from './pledge-items'
+import PledgeResult from './pledge-result'
+import UnitBoard from './unit-board'
 import { useArrivalEvent } from './use-arrival-event'
 import { usePledge } from './use-pledge'
 import './index.scss'
@@ -34,80 +37,79 @@ export default function PledgePage () {
       </View>
     )
   }
-  return <PledgeForm title={proposal.title} slogans={campaign.slogans} />
+  return <PledgeForm title={proposal.title} slogans={campaign.slogans} groups={proposal.groups} />
 }
 
 interface PledgeFormProps {
-  /** The proposal's title and the campaign slogans, in the reader's script. */
+  /** The proposal's title, the campaign slogans and the proposal's groups, in the reader's script. */
   title: string
   slogans: string[]
+  groups: ProposalGroup[]
 }
 
-function PledgeForm ({ title, slogans }: PledgeFormProps) {
+function PledgeForm ({ title, slogans, groups }: PledgeFormProps) {
   const root = usePageClass('qm-page pledge')
-  const { state, sign, withdraw, retry } = usePledge()
-  const event = useArrivalEvent()
+  const { state, stats, sign, withdraw, retry } = usePledge()
+  const { phase, total, pledge, error, notice } = state
+  const signed = pledge !== null && (phase === 'signed' || phase === 'withdrawing')
+  const { event, friend } = useArrivalEvent(signed)
   const [company, setCompany] = useState(readCompany)
   const [admin, setAdmin] = useState(false)
   useEffect(() => {
     getWhoAmI().then(({ admin: isAdmin }) => setAdmin(isAdmin), () => undefined)
   }, [])
-  const { phase, total, pledge, error, notice } = state
 
-  // The card needs no data (the count waits as “—”), so it is the first thing a reader sees.
-  const card = (
-    <View className='pledge-card'>
-      <Text className='pledge-card__eyebrow'>响应倡议</Text>
-      <Text className='pledge-card__title' {...asHeading(1)}>{title}</Text>
-      {slogans.map((slogan) => <Text key={slogan} className='pledge-card__slogan'>{slogan}</Text>)}
-      <View className='pledge-card__count'>
-        <Text>已有 </Text>
-        <Text className='pledge-card__number' id='pledge-count'>{total ?? '—'}</Text>
-        <Text> 人承诺</Text>
+  // The card and the items need no data (the count waits as “—”), so they are the first thing a
+  // reader sees; a friend's link says so in the card's first line, so nothing below moves.
+  const intro = (
+    <>
+      <View className='pledge-card'>
+        {friend && pledge === null
+          ? <Text className='pledge-card__friend' id='pledge-friend'>好友邀请你一起响应倡议</Text>
+          : <Text className='pledge-card__eyebrow'>响应倡议</Text>}
+        <Text className='pledge-card__title' {...asHeading(1)}>{title}</Text>
+        {slogans.map((slogan) => <Text key={slogan} className='pledge-card__slogan'>{slogan}</Text>)}
+        <View className='pledge-card__count'>
+          <Text>已有 </Text>
+          <Text className='pledge-card__number' id='pledge-count'>{total ?? '—'}</Text>
+          <Text> 人承诺</Text>
+        </View>
       </View>
-    </View>
+      <PledgeItems groups={groups} />
+    </>
   )
   if (phase === 'loading') {
-    return <View className={root}>{card}<StateView title='正在加载…' /><TabBar current='pledge' /></View>
+    return <View className={root}>{intro}<StateView title='正在加载…' /><TabBar current='pledge' /></View>
   }
   if (phase === 'error') {
     return (
       <View className={root}>
-        {card}
+        {intro}
         <StateView title='暂时无法连接' description={error ?? undefined} action={<Button type='primary' onClick={retry}>重试</Button>} />
         <TabBar current='pledge' />
       </View>
     )
   }
 
-  const signed = pledge !== null && (phase === 'signed' || phase === 'withdrawing')
+  const pending = phase === 'pending'
+  const waiting = pending || phase === 'signing'
   return (
     <View className={root}>
-      {card}
+      {intro}
 
       {event && (
         <View className='pledge-event' id='pledge-event'>
           <Text className='pledge-event__label'>来自活动</Text>
           <Text className='pledge-event__name'>{event.name}</Text>
           <Text className='pledge-event__meta'>{formatFullDate(event.date)} · {event.place}</Text>
+          {Number.isInteger(event.count) && (event.count as number) >= 0 && (
+            <Text className='pledge-event__count' id='pledge-event-count'>本活动已有 {event.count} 人承诺</Text>
+          )}
         </View>
       )}
 
       {signed ? (
-        <View className='pledge-result' id='pledge-result'>
-          <Text className='pledge-result__number' id='pledge-number'>承诺编号 No.{pledge.number}</Text>
-          {pledge.company && (
-            <Text className='pledge-result__company'>「{pledge.company}」已有 {pledge.companyCount} 人承诺</Text>
-          )}
-          {notice && <Text className='pledge-result__notice'>{notice}</Text>}
-          <Button className='pledge-result__poster' id='pledge-poster' type='primary' block onClick={openMyPoster}>生成我的承诺海报</Button>
-          {INVITE_OPENS_SHARE_MENU
-            ? <Button className='pledge-result__invite' id='pledge-invite' block openType='share'>邀请好友一起承诺</Button>
-            : <Button className='pledge-result__invite' id='pledge-invite' block onClick={() => copyInviteLink()}>复制邀请链接</Button>}
-          <View className='pledge-result__withdraw' id='pledge-withdraw' {...asButton()} onClick={withdraw}>
-            {phase === 'withdrawing' ? '正在撤回…' : '撤回承诺'}
-          </View>
-        </View>
+        <PledgeResult pledge={pledge} notice={notice} withdrawing={phase === 'withdrawing'} onWithdraw={withdraw} />
       ) : (
         <View className='pledge-form'>
           <Text className='pledge-form__label'>单位名称（选填）</Text>
@@ -119,27 +121,29 @@ function PledgeForm ({ title, slogans }: PledgeFormProps) {
             maxlength={LIMITS.companyMaxChars}
             placeholder='填写后计入单位承诺人数'
             confirmType='done'
-            disabled={phase === 'signing' || phase === 'pending'}
+            disabled={waiting}
             onInput={(event) => {
               setCompany(event.detail.value)
               saveCompany(event.detail.value)
             }}
           />
           <Button
-            className='pledge-form__button'
+            className={`pledge-form__button${waiting ? ' pledge-form__button--waiting' : ''}`}
             id='pledge-button'
             type='primary'
             size='xlarge'
             block
             loading={phase === 'signing'}
-            disabled={phase === 'signing' || phase === 'pending'}
+            disabled={waiting}
             onClick={() => sign(company)}
           >
-            {phase === 'pending' ? '已记录，联网后自动提交' : '我承诺'}
+            {pending ? '已记录，联网后自动提交' : '我承诺践行以上倡议'}
           </Button>
           {error && <Text className='pledge-form__error' id='pledge-error'>{error}</Text>}
         </View>
       )}
+
+      <UnitBoard companies={stats?.topCompanies ?? null} />
 
       <View className='pledge-posters' id='pledge-posters' {...asButton()} onClick={openPosters}>
         <Text className='pledge-posters__title'>活动海报</Text>

@@ -1,17 +1,22 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { PUBLIC_STATS_TIMING } from '../../../cloud/core/protocol'
+import type { PublicStats } from '../../../cloud/core/protocol'
 import { readPublicStats } from '@/services/public-stats'
 
-/** While the page is shown the total is re-read from the public counts this often (no function call). */
+/** While the page is shown the public counts are re-read this often (no function call). */
 export const TOTAL_REFRESH_MS = PUBLIC_STATS_TIMING.readEveryMs
 
 /**
- * The total the pledge page shows: whichever is newer of the total in my own function replies
- * (counted "now") and the public counts (counted at their `updatedAt`). The public counts are read
- * every TOTAL_REFRESH_MS while `shown`, and not at all while hidden; a failed read keeps the total.
+ * The public counts the pledge page shows: the whole document as last read (the boards), and the
+ * total, whichever is newer of the one in my own function replies (counted "now") and the
+ * document's (counted at its `updatedAt`). The document is read on the first show (the boards have
+ * nothing else to show), then every TOTAL_REFRESH_MS while `shown` and not at all while hidden; a
+ * failed read keeps what is shown.
  */
 export function useLiveTotal (shown: boolean) {
   const [total, setTotal] = useState<number | null>(null)
+  const [stats, setStats] = useState<PublicStats | null>(null)
+  const read = useRef(false)
   /** When the shown total was counted. */
   const countedAt = useRef(0)
   /** When a total was last asked for, from either source: the next public read is due a period later. */
@@ -31,19 +36,21 @@ export function useLiveTotal (shown: boolean) {
   useEffect(() => {
     if (!shown) return
     let timer: ReturnType<typeof setTimeout>
-    const read = async () => {
+    const next = async () => {
       askedAt.current = Date.now()
-      timer = setTimeout(read, TOTAL_REFRESH_MS)
+      timer = setTimeout(next, TOTAL_REFRESH_MS)
       try {
-        const stats = await readPublicStats()
-        offer(stats.total, Date.parse(stats.updatedAt))
+        const counts = await readPublicStats()
+        read.current = true
+        setStats(counts)
+        offer(counts.total, Date.parse(counts.updatedAt))
       } catch {
-        // A count a little older is no reason to show an error.
+        // Counts a little older are no reason to show an error.
       }
     }
-    timer = setTimeout(read, Math.max(0, askedAt.current + TOTAL_REFRESH_MS - Date.now()))
+    timer = setTimeout(next, read.current ? Math.max(0, askedAt.current + TOTAL_REFRESH_MS - Date.now()) : 0)
     return () => clearTimeout(timer)
   }, [shown, offer])
 
-  return { total, asking, answered }
+  return { total, stats, asking, answered }
 }

@@ -4,6 +4,7 @@ import type { MyPledge } from '../../../cloud/core/protocol'
 import { clearArrival, readArrival } from '@/services/attribution'
 import { CloudError } from '@/services/cloud'
 import { buzz, confirm, toast } from '@/services/feedback'
+import { rememberMyPledge } from '@/services/my-pledge'
 import { platform } from '@/services/platform'
 import { getPledgeStatus, signPledge, withdrawPledge } from '@/services/pledge'
 import { clearPending, readPending, savePending } from '@/services/pledge-draft'
@@ -31,13 +32,15 @@ const messageOf = (error: unknown) =>
   error instanceof CloudError ? error.message : '出了点问题，请稍后重试'
 
 /**
- * The pledge page's data and actions: status, one-tap sign, offline queue, withdraw. Cost: one
- * `status` call per STATUS_MIN_INTERVAL_MS at most; the total in between comes from the public counts.
+ * The pledge page's data and actions: status, one-tap sign, offline queue, withdraw; what the
+ * function says of my pledge is remembered for 首页 and 倡议书 (services/my-pledge). Cost: one
+ * `status` call per STATUS_MIN_INTERVAL_MS at most; the total in between and the boards come from
+ * the public counts (`stats`).
  */
 export function usePledge () {
   const [state, setState] = useState<Omit<PledgeState, 'total'>>({ phase: 'loading', pledge: null, error: null, notice: null })
   const [shown, setShown] = useState(false)
-  const { total, asking, answered } = useLiveTotal(shown)
+  const { total, stats, asking, answered } = useLiveTotal(shown)
   const busy = useRef(false)
   /** When the function last told me my pledge (status asked, sign or withdraw answered); null before that. */
   const statusAt = useRef<number | null>(null)
@@ -48,6 +51,7 @@ export function usePledge () {
     try {
       const status = await getPledgeStatus()
       answered(status.total)
+      rememberMyPledge(status.pledge)
       setState((s) => ({
         ...s,
         pledge: status.pledge,
@@ -71,6 +75,7 @@ export function usePledge () {
       clearPending()
       statusAt.current = Date.now()
       answered(result.total)
+      rememberMyPledge(result.pledge)
       setState({ phase: 'signed', pledge: result.pledge, error: null, notice: result.companyRejected ? messageFor(result) : null })
       if (!result.alreadyPledged) {
         clearArrival()
@@ -111,6 +116,7 @@ export function usePledge () {
       const result = await withdrawPledge()
       statusAt.current = Date.now()
       answered(result.total)
+      rememberMyPledge(null)
       setState({ phase: 'ready', pledge: null, error: null, notice: null })
       void toast('已撤回')
     } catch (error) {
@@ -145,7 +151,7 @@ export function usePledge () {
 
   useEffect(() => platform.onOnline(() => { void flushPending() }), [flushPending])
 
-  return { state: { ...state, total }, sign, withdraw, retry: refresh }
+  return { state: { ...state, total }, stats, sign, withdraw, retry: refresh }
 }
 
 function messageFor (result: { companyRejected: string | null }) {

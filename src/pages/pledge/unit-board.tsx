@@ -1,0 +1,30 @@
+import { Text, View } from '@tarojs/components'
+import type { PublicStats } from '@/services/public-stats-types'
+import { asHeading } from '@/services/a11y'
+
+interface UnitBoardProps {
+  /** The public counts' top units, most pledges first; null until the counts have been read (no rows yet). */
+  companies: PublicStats['topCompanies'] | null
+}
+
+/**
+ * 单位榜: the units named with the most pledges, from the public counts (names an organiser hid are
+ * already left out there). Equal counts share a place.
+ */
+export default function UnitBoard ({ companies }: UnitBoardProps) {
+  return (
+    <View className='pledge-board' id='pledge-board'>
+      <Text className='pledge-board__title' {...asHeading(2)}>单位榜</Text>
+      {companies?.length === 0 && (
+        <Text className='pledge-board__empty' id='pledge-board-empty'>还没有单位上榜。承诺时填写单位名称，就会计入你的单位。</Text>
+      )}
+      {companies?.map(({ company, count }) => (
+        <View key={company} className='pledge-board__row'>
+          <Text className='pledge-board__place'>{1 + companies.filter((other) => other.count > count).length}</Text>
+          <Text className='pledge-board__name'>{company}</Text>
+          <Text className='pledge-board__count'>{count} 人</Text>
+        </View>
+      ))}
+    </View>
+  )
+}
