@@ -12,8 +12,8 @@
  * Group commit: signs that arrive in the same event-loop turn are written in one transaction,
  * their rows one by one and the counts they change once per batch (one update per company, not
  * per pledge), so a burst pays one commit and one fsync per batch instead of per pledge. The
- * commit's fsync runs on the event loop: moving it to another thread measured slower here
- * (smaller batches, more fsyncs and thread hand-offs on two cores).
+ * fsync stays inside SQLite's commit, on the event loop: SQLite publishes a commit to readers
+ * only after it, so no request ever reads a pledge that is not on disk yet.
  *
  * Checkpoints (copying the WAL back into the database file, with an fsync) run on a worker
  * thread with its own connection, so they never stall the event loop that answers requests.
