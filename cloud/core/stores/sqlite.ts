@@ -63,6 +63,20 @@ CREATE TABLE IF NOT EXISTS events (
   created_at TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS events_newest ON events (created_at DESC, id);
+CREATE TABLE IF NOT EXISTS news (
+  id         TEXT PRIMARY KEY,
+  source     TEXT NOT NULL,
+  title      TEXT NOT NULL,
+  date       TEXT NOT NULL,
+  link       TEXT,
+  updated_by TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS hidden_companies (
+  company   TEXT PRIMARY KEY,
+  hidden_by TEXT NOT NULL,
+  hidden_at TEXT NOT NULL
+) WITHOUT ROWID;
 `
 
 // A source is shared when it starts with 's:'; as a range (';' follows ':' in ASCII) it can use an index.
@@ -243,6 +257,24 @@ export function openSqliteStore (file: string, options: SqliteStoreOptions = {})
   )
   const selectEvent = db.prepare<[string], EventRow>('SELECT * FROM events WHERE id = ?')
   const newestEvents = db.prepare<[number], EventRow>('SELECT * FROM events ORDER BY created_at DESC, id ASC LIMIT ?')
+  // Both lists are short (LIMITS.newsReports, LIMITS.hiddenCompanies): no index beyond the key.
+  const upsertNews = db.prepare<[string, string, string, string, string | null, string, string]>(
+    `INSERT INTO news (id, source, title, date, link, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET source = excluded.source, title = excluded.title, date = excluded.date,
+       link = excluded.link, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+  )
+  const deleteNews = db.prepare<[string]>('DELETE FROM news WHERE id = ?')
+  const newestNews = db.prepare<[number], { id: string; source: string; title: string; date: string; link: string | null; updated_by: string; updated_at: string }>(
+    'SELECT * FROM news ORDER BY date DESC, updated_at DESC, id ASC LIMIT ?',
+  )
+  const upsertHidden = db.prepare<[string, string, string]>(
+    `INSERT INTO hidden_companies (company, hidden_by, hidden_at) VALUES (?, ?, ?)
+     ON CONFLICT (company) DO UPDATE SET hidden_by = excluded.hidden_by, hidden_at = excluded.hidden_at`,
+  )
+  const deleteHidden = db.prepare<[string]>('DELETE FROM hidden_companies WHERE company = ?')
+  const newestHidden = db.prepare<[number], { company: string; hidden_by: string; hidden_at: string }>(
+    'SELECT * FROM hidden_companies ORDER BY hidden_at DESC, company ASC LIMIT ?',
+  )
 
   const meta = () => {
     const row = selectMeta.get()
@@ -338,14 +370,15 @@ export function openSqliteStore (file: string, options: SqliteStoreOptions = {})
     return { withdrawn: true, total: counted.total }
   })
 
-  const stats = db.transaction((limits: { companies: number; sources: number }) => ({
+  // Both run inside read(), whose transaction keeps their statements on one snapshot.
+  const stats = (limits: { companies: number; sources: number }) => ({
     total: total(),
     topCompanies: topCompanies.all(limits.companies),
     sources: topSources.all(limits.sources),
-  }))
+  })
 
   // Scans every row: for tests and maintenance, never a request.
-  const audit = db.transaction((): StoreAudit => {
+  const audit = (): StoreAudit => {
     const shared = sharedDrift.get()
     if (shared === undefined) throw new Error('pledge store: meta row is missing')
     return {
@@ -357,7 +390,8 @@ export function openSqliteStore (file: string, options: SqliteStoreOptions = {})
         ...(shared.counted === shared.kept ? [] : [`via shares: ${shared.counted} rows, kept ${shared.kept}`]),
       ],
     }
-  })
+  }
+
 
   return {
     sign (pledge) {
@@ -403,6 +437,27 @@ export function openSqliteStore (file: string, options: SqliteStoreOptions = {})
     },
     async listEvents (limit) {
       return read(() => newestEvents.all(limit)).map(toEvent)
+    },
+    async putNews (report) {
+      endSnapshot()
+      upsertNews.run(report.id, report.source, report.title, report.date, report.link, report.updatedBy, report.updatedAt)
+    },
+    async removeNews (id) {
+      endSnapshot()
+      return deleteNews.run(id).changes === 1
+    },
+    async listNews (limit) {
+      return read(() => newestNews.all(limit)).map((row) => ({
+        id: row.id, source: row.source, title: row.title, date: row.date, link: row.link, updatedBy: row.updated_by, updatedAt: row.updated_at,
+      }))
+    },
+    async setHidden (company, mark) {
+      endSnapshot()
+      if (mark === null) deleteHidden.run(company)
+      else upsertHidden.run(company, mark.hiddenBy, mark.hiddenAt)
+    },
+    async listHidden (limit) {
+      return read(() => newestHidden.all(limit)).map((row) => ({ company: row.company, hiddenBy: row.hidden_by, hiddenAt: row.hidden_at }))
     },
     async audit () {
       return read(audit)
