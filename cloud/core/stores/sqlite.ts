@@ -392,7 +392,6 @@ export function openSqliteStore (file: string, options: SqliteStoreOptions = {})
     }
   }
 
-
   return {
     sign (pledge) {
       return new Promise((resolve, reject) => {
