@@ -56,6 +56,11 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-pledge-'))
 // thread resolves it at run time, too).
 fs.mkdirSync(path.join(root, 'node_modules/.cache'), { recursive: true })
 const bundles = fs.mkdtempSync(path.join(root, 'node_modules/.cache/bench-pledge-'))
+// Also when the run fails half-way: the seeded file is hundreds of megabytes.
+process.on('exit', () => {
+  fs.rmSync(work, { recursive: true, force: true })
+  fs.rmSync(bundles, { recursive: true, force: true })
+})
 const dbPath = path.join(work, 'pledge.db')
 const secret = randomBytes(32).toString('hex')
 
@@ -282,8 +287,6 @@ await store.close()
 const db = new Database(dbPath, { readonly: true })
 const stored = new Set(db.prepare('SELECT identity FROM pledges WHERE identity >= ? AND identity < ?').pluck().all(runPrefix, `${runPrefix}g`))
 db.close()
-fs.rmSync(work, { recursive: true, force: true })
-fs.rmSync(bundles, { recursive: true, force: true })
 const storedInFlight = inFlightAtEnd.filter((id) => stored.has(id)).length
 const errors = Object.values(figures).flat().reduce((sum, f) => sum + f.errors, 0)
 const exact = audit.rows === audit.counter && audit.drift.length === 0 &&
