@@ -41,6 +41,7 @@ const unit = {
     // By alias only: `./public-stats` is also a module of server/ and of cloud/core/.
     '^@/services/(public-stats)$': '<rootDir>/src/services/$1.h5.ts',
     '^@/components/(tab-bar)$': '<rootDir>/src/components/$1/index.h5.tsx',
+    '^\\./(report-link)$': '<rootDir>/src/pages/index/$1.h5.tsx',
     '^@/(.*)$': '<rootDir>/src/$1',
     // As Taro's H5 build aliases them: the H5 APIs plus hooks, and (h5.useHtmlComponents) the
     // components as plain React elements.

@@ -12,7 +12,6 @@ const PAGES = [
   ['home', '/pages/index/index', '#home-about'],
   ['proposal', '/pages/proposal/index', '#proposal-title'],
   ['pledge', '/pages/pledge/index', '#pledge-button'],
-  ['news', '/pages/news/index?id=n1', '#news-title'],
   ['not-found', '/pages/not-found/index', '.state-view'],
   // The last poster drawn: all thumbnails are in place.
   ['gallery', '/subpackages/poster/pages/gallery/index', '#poster-thumb-strong-nation'],

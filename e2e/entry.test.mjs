@@ -130,7 +130,6 @@ test('deep links: every page opens by its path, unknown parameters and bad scene
     ['pages/index/index', '#home-about'],
     ['pages/proposal/index', '#proposal-title'],
     ['pages/pledge/index', '#pledge-count'],
-    ['pages/news/index', '#news-title', 'id=n1&'],
     ['pages/not-found/index', 'text=未找到页面'],
     ['subpackages/poster/pages/gallery/index', '#poster-item-theme'],
     ['subpackages/poster/pages/personal/index', 'text=承诺后即可生成海报'],

@@ -94,15 +94,15 @@ test('a reader with a saved size or 繁體, or on another page, gets no shell (i
     assert.equal(await page.locator('#qm-shell, #qm-shell-style').count(), 0, `${key}=${value}`)
     await context.close()
   }
-  const news = await shellOnly({}, '/pages/news/index?id=n1')
-  assert.equal(await news.page.locator('#qm-shell').count(), 0, 'news detail has no shell')
-  await news.context.close()
+  const other = await shellOnly({}, '/pages/not-found/index')
+  assert.equal(await other.page.locator('#qm-shell').count(), 0, 'a page that is not a tab has no shell')
+  await other.context.close()
 })
 
-test('the app starts without a shell too: a detail page opened directly renders', async () => {
+test('the app starts without a shell too: a page that is not a tab, opened directly, renders', async () => {
   const { page, context, errors } = await openPhone(browser)
-  await page.goto(`${server.url}#/pages/news/index?id=n1`)
-  await page.locator('#news-title').waitFor()
+  await page.goto(`${server.url}#/pages/not-found/index`)
+  await page.locator('.taro_page:visible').getByText('未找到页面').first().waitFor()
   assert.deepEqual(errors, [])
   await context.close()
 })

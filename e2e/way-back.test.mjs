@@ -30,7 +30,6 @@ const sign = (page) => callPledge(page, server, { action: 'sign' })
 
 /** Each page that is not a tab, a probe that it has loaded, and what its reader needs first. */
 const PAGES = [
-  ['news', '/pages/news/index?id=n1', '#news-title'],
   ['not-found', '/pages/not-found/index', 'text=未找到页面'],
   ['gallery', '/subpackages/poster/pages/gallery/index', '.poster-gallery__intro'],
   // Before its reader is an organiser: the 仅限活动组织者 state.
@@ -118,7 +117,6 @@ for (const [theme, options, prepareTheme] of THEMES) {
 describe('opened from a page of the app', () => {
   /** Page → the control that opens the next one → its probe. */
   const JOURNEYS = [
-    ['news', HOME, '#news-n1', '#news-title'],
     ['gallery', HOME, '#entry-posters', '.poster-gallery__intro'],
     ['my-poster', PLEDGE, '#pledge-poster', '#my-poster-image', sign],
     ['organiser', PLEDGE, '#pledge-organiser', '#organiser-total', signIn],

@@ -10,13 +10,14 @@ export default defineAppConfig({
     'pages/index/index',
     'pages/proposal/index',
     'pages/pledge/index',
-    'pages/news/index',
     'pages/not-found/index',
   ],
   // Tab-bar pages must stay in the main package; the posters are reached from 首页 and 承诺.
   subPackages: [
     // Every canvas page shares this subpackage and its poster engine (organiser: the event codes).
     { root: 'subpackages/poster', pages: ['pages/gallery/index', 'pages/personal/index', 'pages/organiser/index'] },
+    // A 公众号 article in a web-view (README: TARO_APP_ARTICLE_WEBVIEW); browsers open links themselves.
+    ...(process.env.TARO_ENV === 'weapp' ? [{ root: 'subpackages/article', pages: ['pages/web/index'] }] : []),
   ],
   ...(themed ? { darkmode: true, themeLocation: 'theme.json' } : {}),
   window: {

@@ -34,7 +34,7 @@ test('the root carries qm-page and the saved reading size; the page\'s own class
 test('a page that shows the size control passes the size it shows', () => {
   saveFontScale('xlarge')
   jest.mocked(wayBack).mockReturnValue(null)
-  const { container } = renderPage(() => <PageFrame scale='large' />, { path: ROUTES.news })
+  const { container } = renderPage(() => <PageFrame scale='large' />, { path: ROUTES.notFound })
   expect([...frameRoot(container).classList]).toEqual(['qm-page', 'qm-page--large'])
 })
 
@@ -59,7 +59,7 @@ test('first in the stack: 返回首页, above the content, followed once however
 test('a page below in the app (browser): 返回, named 返回上一页; Enter follows it too', () => {
   const { way } = pendingWay('back')
   jest.mocked(wayBack).mockReturnValue(way)
-  renderPage(() => <PageFrame />, { path: ROUTES.news })
+  renderPage(() => <PageFrame />, { path: ROUTES.notFound })
   const button = screen.getByRole('button', { name: '返回上一页' })
   expect(button.textContent).toBe('返回')
   fireEvent.keyDown(button, { key: 'Enter' })
@@ -68,7 +68,7 @@ test('a page below in the app (browser): 返回, named 返回上一页; Enter fo
 
 test('no way needed (WeChat\'s own back button, Moments): nothing is added', () => {
   jest.mocked(wayBack).mockReturnValue(null)
-  renderPage(() => <PageFrame><p>内容</p></PageFrame>, { path: ROUTES.news })
+  renderPage(() => <PageFrame><p>内容</p></PageFrame>, { path: ROUTES.notFound })
   expect(screen.queryByRole('button')).toBeNull()
 })
 

@@ -3,12 +3,11 @@ import { safeExecute } from '@tarojs/runtime'
 import { allSections, newsItems, proposal, campaign, toHant } from '@/content'
 import { SHARE_COVERS } from '@/hooks/use-page-share'
 import HomePage from '@/pages/index'
-import NewsPage, { NewsDetail } from '@/pages/news'
 import NotFoundPage from '@/pages/not-found'
 import ProposalPage from '@/pages/proposal'
 import { ROUTES } from '@/services/navigation'
-import { readFontScale, readScript, saveScript } from '@/services/preferences'
-import { formatFullDate, formatMonthDay } from '@/utils/format-date'
+import { readFontScale, readScript } from '@/services/preferences'
+import { formatMonthDay } from '@/utils/format-date'
 import { renderPage } from './support/render-page'
 
 /** What WeChat gets when the reader shares the open page to a friend and to Moments. */
@@ -126,65 +125,6 @@ describe('简繁 on the 倡议书 page', () => {
   })
 })
 
-describe('报道 page', () => {
-  test.each(newsItems.map((item) => [item.id, item] as const))('%s shows source, title and date, and says there is no link', (id, item) => {
-    const { container } = renderPage(NewsPage, { path: ROUTES.news, params: { id } })
-    expect(byId(container, 'news-title').textContent).toBe(item.title)
-    expect(byId(container, 'news-source').textContent).toBe(item.source)
-    expect(byId(container, 'news-date').textContent).toBe(formatFullDate(item.date))
-    screen.getByText(/暂无原文链接/)
-    expect(screen.queryByText('复制链接')).toBeNull()
-    expect(screen.queryByText('未找到这篇报道')).toBeNull()
-  })
-
-  test('says when the title was cut short in the source', () => {
-    const cut = newsItems.find((item) => item.title.endsWith('…'))!
-    renderPage(NewsPage, { path: ROUTES.news, params: { id: cut.id } })
-    screen.getByText(/以“…”截断/)
-  })
-
-  test.each([['an unknown id', { id: 'n999' }], ['no id', {}]])('with %s shows 未找到这篇报道', (_what, params) => {
-    renderPage(NewsPage, { path: ROUTES.news, params })
-    screen.getByText('未找到这篇报道')
-    screen.getByText('返回首页')
-    expect(screen.queryByText(/暂无原文链接/)).toBeNull()
-  })
-
-  test('shows the report in 繁體 when chosen, and still shares it in 简体', () => {
-    saveScript('hant')
-    const item = newsItems[4]
-    const { container } = renderPage(NewsPage, { path: ROUTES.news, params: { id: item.id } })
-    expect(byId(container, 'news-title').textContent).toBe(toHant(item.title))
-    expect(byId(container, 'news-source').textContent).toBe('中國經濟網')
-    expect(shares(ROUTES.news).friend).toEqual({ title: item.title, path: `${ROUTES.news}?id=${item.id}`, imageUrl: SHARE_COVERS.friend })
-  })
-
-  test('shares the report itself', () => {
-    const item = newsItems[1]
-    renderPage(NewsPage, { path: ROUTES.news, params: { id: item.id } })
-    expect(shares(ROUTES.news)).toEqual({
-      friend: { title: item.title, path: `${ROUTES.news}?id=${item.id}`, imageUrl: SHARE_COVERS.friend },
-      moments: { title: item.title, query: `id=${item.id}`, imageUrl: SHARE_COVERS.moments },
-    })
-  })
-
-  test('an unknown report shares the home page, not the dead end', () => {
-    renderPage(NewsPage, { path: ROUTES.news, params: { id: 'n999' } })
-    expect(shares(ROUTES.news)).toEqual({
-      friend: { title: campaign.pageTitle, path: ROUTES.home, imageUrl: SHARE_COVERS.friend },
-      moments: { title: campaign.pageTitle, query: undefined, imageUrl: SHARE_COVERS.moments },
-    })
-  })
-
-  test('a report with a link offers 复制链接', () => {
-    const item = { ...newsItems[0], url: 'https://www.people.com.cn/' }
-    renderPage(() => <NewsDetail item={item} />, { path: ROUTES.news })
-    screen.getByText(item.url)
-    screen.getByText('复制链接')
-    expect(screen.queryByText(/暂无原文链接/)).toBeNull()
-  })
-})
-
 describe('首页', () => {
   test('shows the theme and both slogans', () => {
     const { container } = renderPage(HomePage, { path: ROUTES.home })
@@ -207,14 +147,16 @@ describe('首页', () => {
     expect(shares(ROUTES.home).friend).toEqual({ title: campaign.pageTitle, path: ROUTES.home, imageUrl: SHARE_COVERS.friend })
   })
 
-  test('lists every report with its source and month-day date', () => {
+  test('lists every report with its source and month-day date; none leads anywhere (the document gives no link)', () => {
     const { container } = renderPage(HomePage, { path: ROUTES.home })
     expect(within(byId(container, `news-${newsItems[0].id}`)).getByText('9月23日')).toBeTruthy()
     for (const item of newsItems) {
-      const entry = within(byId(container, `news-${item.id}`))
-      entry.getByText(item.title)
-      entry.getByText(item.source)
-      entry.getByText(formatMonthDay(item.date))
+      const entry = byId(container, `news-${item.id}`)
+      within(entry).getByText(item.title)
+      within(entry).getByText(item.source)
+      within(entry).getByText(formatMonthDay(item.date))
+      expect(entry.getAttribute('role')).toBeNull()
+      expect(entry.closest('a')).toBeNull()
     }
     expect(container.querySelectorAll('.news-list__item')).toHaveLength(newsItems.length)
   })

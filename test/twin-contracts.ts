@@ -4,6 +4,7 @@
  * the constraint"; an extra export too, unless listed as that twin's own (`Own`).
  */
 import type { TabBarComponent } from '@/components/tab-bar/types'
+import type { ReportLinkComponent } from '@/pages/index/report-link-types'
 import type { A11yService } from '@/services/a11y-types'
 import type { PosterCanvas } from '@/services/canvas-types'
 import type { FilesService } from '@/services/files-types'
@@ -39,4 +40,6 @@ export type TwinContracts = [
   Twin<WayBackService, typeof import('@/services/way-back.weapp')>,
   Twin<{ default: TabBarComponent }, typeof import('@/components/tab-bar/index.h5')>,
   Twin<{ default: TabBarComponent }, typeof import('@/components/tab-bar/index.weapp')>,
+  Twin<{ default: ReportLinkComponent }, typeof import('@/pages/index/report-link.h5')>,
+  Twin<{ default: ReportLinkComponent }, typeof import('@/pages/index/report-link.weapp')>,
 ]

@@ -7,11 +7,12 @@ export const ROUTES = {
   home: '/pages/index/index',
   proposal: '/pages/proposal/index',
   pledge: '/pages/pledge/index',
-  news: '/pages/news/index',
   notFound: '/pages/not-found/index',
   posters: '/subpackages/poster/pages/gallery/index',
   myPoster: '/subpackages/poster/pages/personal/index',
   organiser: '/subpackages/poster/pages/organiser/index',
+  /** WeChat only (not in the browser build): a 公众号 article in a web-view. */
+  article: '/subpackages/article/pages/web/index',
 } as const
 
 export type Tab = 'home' | 'proposal' | 'pledge'
@@ -96,11 +97,6 @@ export function openTab (tab: Tab) {
   return go(ROUTES[tab], (url) => Taro.switchTab({ url }))
 }
 
-/** Opens the in-app detail of one media report. */
-export function openNews (id: string) {
-  return go(`${ROUTES.news}?id=${encodeURIComponent(id)}`, (url) => Taro.navigateTo({ url }))
-}
-
 /** Opens the poster gallery (a subpackage, loaded on first visit). */
 export function openPosters () {
   return go(ROUTES.posters, (url) => Taro.navigateTo({ url }))
@@ -114,6 +110,11 @@ export function openMyPoster () {
 /** Opens the organiser view (in the poster subpackage; only organisers see the entry). */
 export function openOrganiser () {
   return go(ROUTES.organiser, (url) => Taro.navigateTo({ url }))
+}
+
+/** Opens a 公众号 article in the web-view page (a subpackage of its own; WeChat only). */
+export function openArticle (link: string) {
+  return go(`${ROUTES.article}?url=${encodeURIComponent(link)}`, (url) => Taro.navigateTo({ url }))
 }
 
 /** Replaces an unknown page with the friendly "未找到" page (the platform asks; no tap to guard). */

@@ -17,17 +17,18 @@ const start = appPerTest()
 const GALLERY = 'subpackages/poster/pages/gallery/index'
 const PERSONAL = 'subpackages/poster/pages/personal/index'
 const ORGANISER = 'subpackages/poster/pages/organiser/index'
+const ARTICLE = 'subpackages/article/pages/web/index'
 
 /** Each page of app.json, opened fresh, and what it must show. */
 const PAGES: Array<{ path: string; query?: Record<string, string>; texts: string[]; wx?: LaunchConfig['wx'] }> = [
   { path: 'pages/index/index', texts: [campaign.theme, '倡议书全文', '活动海报', '媒体报道', newsItems[0].title] },
   { path: 'pages/proposal/index', texts: [proposal.title, proposal.groups[0].sections[0].heading, proposal.groups[1].sections[0].heading] },
   { path: 'pages/pledge/index', texts: [proposal.title, '已有 0 人承诺', '我承诺', '活动海报'] },
-  { path: 'pages/news/index', query: { id: newsItems[0].id }, texts: [newsItems[0].title, newsItems[0].source] },
   { path: 'pages/not-found/index', texts: ['未找到页面', '你打开的链接可能有误或已失效'] },
   { path: GALLERY, texts: ['可供企业、组织和媒体使用', ...posterTemplates.map((template) => template.name)], wx: { canvasNodes: { '#poster-canvas': canvas2dNode() } } },
   { path: PERSONAL, texts: ['承诺后即可生成海报', '去承诺'] },
   { path: ORGANISER, texts: ['仅限活动组织者'] },
+  { path: ARTICLE, query: { url: 'no-link' }, texts: ['无法在小程序中打开这篇文章', '链接可能有误或已失效'] },
 ]
 
 test('the list covers every page of app.json', () => {
@@ -40,15 +41,6 @@ describe.each(PAGES)('$path', ({ path, query, texts, wx }) => {
     for (const text of texts) await page.waitForText(text)
     expect(page.text()).not.toContain(NETWORK_ERROR)
   })
-})
-
-test('an unknown news id shows 未找到这篇报道, and 返回首页 switches to the home tab', async () => {
-  const { app, page } = await start({ path: 'pages/news/index', query: { id: 'no-such-report' } })
-  await page.waitForText('未找到这篇报道')
-  await page.tap('返回首页')
-  const home = await app.waitForPage('pages/index/index')
-  await home.waitForText(campaign.theme)
-  expect(app.fake.record.routes).toEqual([expect.objectContaining({ api: 'switchTab', url: '/pages/index/index' })])
 })
 
 test('an unknown page is replaced by 未找到页面 (App onPageNotFound → redirectTo)', async () => {
@@ -105,7 +97,7 @@ describe('canvas pages (the simulator renders no canvas)', () => {
 })
 
 describe('Moments single-page mode (scene 1154: no login, no navigation)', () => {
-  const offered = PAGES.filter((page) => ![PERSONAL, ORGANISER].includes(page.path))
+  const offered = PAGES.filter((page) => ![PERSONAL, ORGANISER, ARTICLE].includes(page.path))
 
   test.each(offered)('$path offers a Moments share and works when opened from it', async ({ path, query, texts, wx }) => {
     const normal = await start({ path, query, wx })

@@ -1,5 +1,0 @@
-export default definePageConfig({
-  navigationBarTitleText: '媒体报道',
-  enableShareAppMessage: true,
-  enableShareTimeline: true,
-})
