@@ -20,20 +20,18 @@ import { formatFullDate } from '@/utils/format-date'
 import { drawPoster } from '../../draw'
 import type { DrawnPoster } from '../../draw'
 import { organiserCsv } from './csv'
+import { today } from './local-time'
+import NewsEditor from './news-editor'
+import UnitBoardEditor from './unit-board-editor'
 import { useOrganiser } from './use-organiser'
 import './index.scss'
 
 const CANVAS_ID = 'event-code-canvas'
 
-const today = () => {
-  const now = new Date()
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`
-}
-
 export default function OrganiserPage () {
   // Shares of this page invite to pledge: the organiser view itself is for organisers only.
   useFriendShare({ title: campaign.pageTitle, path: ROUTES.pledge })
-  const { state, create, messageOf } = useOrganiser()
+  const { state, refresh, create, messageOf } = useOrganiser()
   const [form, setForm] = useState({ name: '', date: today(), place: '' })
   const [formError, setFormError] = useState<string | null>(null)
   const [creating, setCreating] = useState(false)
@@ -141,18 +139,11 @@ export default function OrganiserPage () {
         ))}
       </View>
 
-      <View className='organiser-card'>
-        <Text className='organiser-card__title'>单位</Text>
-        {view.companies.length === 0 && <Text className='organiser-card__empty'>还没有填写单位的承诺。</Text>}
-        {view.companies.map((company) => (
-          <View key={company.company} className='organiser-row'>
-            <Text className='organiser-row__name organiser-row__main'>{company.company}</Text>
-            <Text className='organiser-row__count'>{company.count}</Text>
-          </View>
-        ))}
-      </View>
+      <UnitBoardEditor view={view} onChanged={refresh} />
 
       <Button block id='organiser-export' onClick={exportCounts}>导出统计（CSV，仅汇总人数）</Button>
+
+      <NewsEditor />
 
       {code && (
         <View className='event-code' id='event-code' {...asDialog('活动码', () => setCode(null))}>

@@ -17,7 +17,8 @@ export type OrganiserState =
   | { phase: 'error'; message: string }
   | { phase: 'ready'; view: OrganiserResult }
 
-const messageOf = (error: unknown) => (error instanceof CloudError ? error.message : '出了点问题，请稍后重试')
+/** What a failed call says: the function's own message, or one for anything else. */
+export const messageOf = (error: unknown) => (error instanceof CloudError ? error.message : '出了点问题，请稍后重试')
 
 /** The organiser view's data: admin check, live counts, event creation. */
 export function useOrganiser () {
