@@ -46,7 +46,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
       '@': path.resolve(__dirname, '..', 'src'),
     },
     plugins: [path.resolve(__dirname, 'private-appid-plugin.js'), path.resolve(__dirname, 'aria-plugin.js')],
-    defineConstants: {},
+    // WeChat has no `process`: a TARO_APP_* value no .env file sets would stay in the build as
+    // `process.env.…` and throw at launch, so the cloud env is always written in ('' = default env).
+    defineConstants: {
+      'process.env.TARO_APP_CLOUD_ENV': JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
+    },
     // Share covers are referenced by path from the share menu, and theme.json by app.json: files (weapp only).
     copy: {
       patterns: process.env.TARO_ENV === 'weapp'
