@@ -8,7 +8,10 @@
 export type ContentVerdict = 'pass' | 'review' | 'risky'
 
 /** Resolves with a verdict; rejects when the check could not run (handled as 'unavailable'). */
-export type ContentChecker = (text: string, identity: string) => Promise<ContentVerdict>
+export type ContentChecker = ((text: string, identity: string) => Promise<ContentVerdict>) & {
+  /** The check costs nothing (no quota, no network): a repeat sign need not be spared it. */
+  free?: true
+}
 
 /**
  * Longest wait for a verdict, in milliseconds. msgSecCheck has no deadline of its own, and a
@@ -17,17 +20,23 @@ export type ContentChecker = (text: string, identity: string) => Promise<Content
  */
 export const CONTENT_CHECK_TIMEOUT_MS = 2000
 
+const PENDING = Symbol('pending')
+
 /**
  * `check`'s verdict, or a rejection once CONTENT_CHECK_TIMEOUT_MS pass first. The timer ends
  * with the race, and a verdict (or failure) arriving later is dropped.
  */
 export async function checkInTime (check: ContentChecker, text: string, identity: string): Promise<ContentVerdict> {
+  const verdict = check(text, identity)
+  // A check that has already answered (the local word list) needs no deadline timer.
+  const early = await Promise.race([verdict, Promise.resolve(PENDING)])
+  if (early !== PENDING) return early
   let timer: ReturnType<typeof setTimeout> | undefined
   const expired = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(() => reject(new Error(`content check: no verdict within ${CONTENT_CHECK_TIMEOUT_MS} ms`)), CONTENT_CHECK_TIMEOUT_MS)
   })
   try {
-    return await Promise.race([check(text, identity), expired])
+    return await Promise.race([verdict, expired])
   } finally {
     clearTimeout(timer)
   }
@@ -49,10 +58,12 @@ export function createWordListChecker (words: WordList = LOCAL_WORDS): ContentCh
   const fold = (text: string) => text.normalize('NFKC').toLowerCase().replace(/\s+/gu, '')
   const risky = words.risky.map(fold)
   const review = words.review.map(fold)
-  return async (text) => {
+  const check: ContentChecker = async (text) => {
     const folded = fold(text)
     if (risky.some((word) => folded.includes(word))) return 'risky'
     if (review.some((word) => folded.includes(word))) return 'review'
     return 'pass'
   }
+  check.free = true
+  return check
 }

@@ -69,11 +69,11 @@ function success<T> (message: string, data: T): FunctionResult<T> {
   return { code: ErrorCode.OK, message, data }
 }
 
-async function toMyPledge (store: PledgeStore, record: PledgeRecord): Promise<MyPledge> {
+async function toMyPledge (store: PledgeStore, record: PledgeRecord, companyCount?: number): Promise<MyPledge> {
   return {
     number: record.number,
     company: record.company,
-    companyCount: record.company === null ? 0 : await store.companyCount(record.company),
+    companyCount: record.company === null ? 0 : companyCount ?? await store.companyCount(record.company),
     pledgedAt: record.pledgedAt,
   }
 }
@@ -104,8 +104,9 @@ async function checkCompany (deps: HandleDeps, company: string, identity: string
 
 async function sign (identity: string, request: SignRequest, deps: HandleDeps): Promise<FunctionResult<ResultMap['sign']>> {
   const { store } = deps
-  // A repeat sign must not spend a content-check call; without a company there is nothing to check.
-  if (request.company !== undefined) {
+  // A repeat sign must not spend a content-check call (msgSecCheck has a quota); without a
+  // company, or with a check that costs nothing, there is nothing to save.
+  if (request.company !== undefined && deps.contentCheck.free !== true) {
     const existing = await store.get(identity)
     if (existing !== null) {
       return success('你已经承诺过了', {
@@ -120,7 +121,7 @@ async function sign (identity: string, request: SignRequest, deps: HandleDeps): 
     source: await attribution(store, identity, request.source),
     pledgedAt: (deps.now?.() ?? new Date()).toISOString(),
   })
-  const pledge = await toMyPledge(store, outcome.pledge)
+  const pledge = await toMyPledge(store, outcome.pledge, outcome.companyCount)
   if (!outcome.created) {
     return success('你已经承诺过了', { pledge, alreadyPledged: true, companyRejected: null, total: outcome.total })
   }

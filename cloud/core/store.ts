@@ -34,6 +34,11 @@ export interface SignOutcome {
   /** false when the identity had already pledged: the stored pledge is returned unchanged. */
   created: boolean
   total: number
+  /**
+   * Current pledges naming the pledge's company, when the store learnt it in the same write
+   * (saves a read); absent otherwise. 0 without a company.
+   */
+  companyCount?: number
 }
 
 /** A store's answers are the function's results for withdraw and stats. */

@@ -778,3 +778,17 @@ describe('handle: news organisers add, and names hidden from the public board', 
     expect((await call({ action: 'getEvent', id: event.id })).data).toEqual({ event: { ...event, count: 1 } })
   })
 })
+
+describe('handle: a content check that costs nothing', () => {
+  it('is not spared on a repeat sign (no pre-read), and the repeat still changes nothing', async () => {
+    const { deps, store, checked } = setup()
+    const free = Object.assign(deps.contentCheck, { free: true as const })
+    const reads = jest.spyOn(store, 'get')
+    const first = await handle('user-1', { action: 'sign', company: '甲公司' }, { ...deps, contentCheck: free })
+    expect(reads).not.toHaveBeenCalled()
+    const again = await handle('user-1', { action: 'sign', company: '乙公司' }, { ...deps, contentCheck: free })
+    expect(checked).toEqual(['甲公司', '乙公司'])
+    expect(again.data).toMatchObject({ alreadyPledged: true, pledge: { company: '甲公司', companyCount: 1 } })
+    expect(first.data).toMatchObject({ pledge: { companyCount: 1 } })
+  })
+})

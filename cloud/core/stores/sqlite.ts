@@ -313,6 +313,16 @@ export function openSqliteStore (file: string, options: SqliteStoreOptions = {})
     if (created > 0) countSigned.run({ created, shared })
     for (const [name, count] of companies) addCompany.run({ name, count })
     for (const [name, count] of sources) addSource.run({ name, count })
+    // The count after the batch, read inside the write: the caller needs no read of its own.
+    const after = new Map<string, number>()
+    for (const outcome of outcomes) {
+      const { company } = outcome.pledge
+      if (company === null) outcome.companyCount = 0
+      else if (outcome.created) {
+        if (!after.has(company)) after.set(company, countCompany.get(company) ?? 0)
+        outcome.companyCount = after.get(company)
+      }
+    }
     return outcomes
   })
 

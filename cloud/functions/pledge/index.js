@@ -45,13 +45,17 @@ function parseAdminList(value) {
 
 // cloud/core/content-check.ts
 var CONTENT_CHECK_TIMEOUT_MS = 2e3;
+var PENDING = Symbol("pending");
 async function checkInTime(check, text, identity) {
+  const verdict = check(text, identity);
+  const early = await Promise.race([verdict, Promise.resolve(PENDING)]);
+  if (early !== PENDING) return early;
   let timer;
   const expired = new Promise((_resolve, reject) => {
     timer = setTimeout(() => reject(new Error(`content check: no verdict within ${CONTENT_CHECK_TIMEOUT_MS} ms`)), CONTENT_CHECK_TIMEOUT_MS);
   });
   try {
-    return await Promise.race([check(text, identity), expired]);
+    return await Promise.race([verdict, expired]);
   } finally {
     clearTimeout(timer);
   }
@@ -389,11 +393,11 @@ function failure(code, message) {
 function success(message, data) {
   return { code: ErrorCode.OK, message, data };
 }
-async function toMyPledge(store2, record) {
+async function toMyPledge(store2, record, companyCount) {
   return {
     number: record.number,
     company: record.company,
-    companyCount: record.company === null ? 0 : await store2.companyCount(record.company),
+    companyCount: record.company === null ? 0 : companyCount ?? await store2.companyCount(record.company),
     pledgedAt: record.pledgedAt
   };
 }
@@ -421,7 +425,7 @@ async function checkCompany(deps, company, identity) {
 async function sign(identity, request, deps) {
   var _a;
   const { store: store2 } = deps;
-  if (request.company !== void 0) {
+  if (request.company !== void 0 && deps.contentCheck.free !== true) {
     const existing = await store2.get(identity);
     if (existing !== null) {
       return success("你已经承诺过了", {
@@ -439,7 +443,7 @@ async function sign(identity, request, deps) {
     source: await attribution(store2, identity, request.source),
     pledgedAt: (((_a = deps.now) == null ? void 0 : _a.call(deps)) ?? /* @__PURE__ */ new Date()).toISOString()
   });
-  const pledge = await toMyPledge(store2, outcome.pledge);
+  const pledge = await toMyPledge(store2, outcome.pledge, outcome.companyCount);
   if (!outcome.created) {
     return success("你已经承诺过了", { pledge, alreadyPledged: true, companyRejected: null, total: outcome.total });
   }
