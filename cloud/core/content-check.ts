@@ -53,16 +53,24 @@ export const LOCAL_WORDS: WordList = {
   review: ['赌博', '代开发票'],
 }
 
+/** Names whose word-list verdict is remembered; past this the memory starts afresh. */
+export const WORD_LIST_VERDICTS_KEPT = 1024
+
 /** Case- and space-insensitive substring match, so "傻 逼" is caught too. */
 export function createWordListChecker (words: WordList = LOCAL_WORDS): ContentChecker {
   const fold = (text: string) => text.normalize('NFKC').toLowerCase().replace(/\s+/gu, '')
   const risky = words.risky.map(fold)
   const review = words.review.map(fold)
+  // A unit's people type the same name: the list never changes, so a verdict is kept.
+  const verdicts = new Map<string, ContentVerdict>()
   const check: ContentChecker = async (text) => {
+    const known = verdicts.get(text)
+    if (known !== undefined) return known
     const folded = fold(text)
-    if (risky.some((word) => folded.includes(word))) return 'risky'
-    if (review.some((word) => folded.includes(word))) return 'review'
-    return 'pass'
+    const verdict = risky.some((word) => folded.includes(word)) ? 'risky' : review.some((word) => folded.includes(word)) ? 'review' : 'pass'
+    if (verdicts.size >= WORD_LIST_VERDICTS_KEPT) verdicts.clear()
+    verdicts.set(text, verdict)
+    return verdict
   }
   check.free = true
   return check

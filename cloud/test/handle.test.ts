@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { CONTENT_CHECK_TIMEOUT_MS, createWordListChecker } from '../core/content-check'
+import { CONTENT_CHECK_TIMEOUT_MS, createWordListChecker, WORD_LIST_VERDICTS_KEPT } from '../core/content-check'
 import type { ContentChecker, ContentVerdict } from '../core/content-check'
 import { BUSY_MESSAGE, handle } from '../core/handle'
 import type { HandleDeps } from '../core/handle'
@@ -289,6 +289,19 @@ describe('handle: content security', () => {
     expect(await check('b a d 公司', 'x')).toBe('risky')
     expect(await check('赌 博公司', 'x')).toBe('review')
     expect(await check('质量公司', 'x')).toBe('pass')
+  })
+
+  it(`the word list remembers at most ${WORD_LIST_VERDICTS_KEPT} verdicts, and a remembered one is the same verdict`, async () => {
+    const check = createWordListChecker({ risky: ['坏'], review: [] })
+    expect(await check('坏公司', 'x')).toBe('risky')
+    expect(await check('坏公司', 'y')).toBe('risky')
+    const fold = jest.spyOn(String.prototype, 'normalize')
+    for (let i = 0; i < WORD_LIST_VERDICTS_KEPT; i += 1) await check(`公司${i}`, 'x')
+    expect(fold).toHaveBeenCalledTimes(WORD_LIST_VERDICTS_KEPT)
+    // The memory was full, so it started afresh: the first name is folded again, still risky.
+    expect(await check('坏公司', 'x')).toBe('risky')
+    expect(fold).toHaveBeenCalledTimes(WORD_LIST_VERDICTS_KEPT + 1)
+    fold.mockRestore()
   })
 })
 
