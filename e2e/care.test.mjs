@@ -3,9 +3,8 @@
 // body text is ≥ 18 px, tap targets ≥ 44 px, nothing clipped, covered or wider than the screen; a
 // screenshot of each page in dark mode and at 特大.
 import assert from 'node:assert/strict'
-import path from 'node:path'
 import { after, before, describe, test } from 'node:test'
-import { callPledge, currentPage, launchBrowser, openPhone, root, screenshot, startAll, startServer, PAGE_TRANSITION_MS } from './helpers.mjs'
+import { axeViolations, callPledge, currentPage, launchBrowser, openPhone, PAGE_TRANSITION_MS, screenshot, startAll, startServer } from './helpers.mjs'
 
 const ORGANISER_KEY = 'e2e-organiser-key-0123456789'
 const PAGES = [
@@ -48,19 +47,6 @@ async function chooseXlarge (page) {
   await currentPage(page).locator('#font-size-xlarge').click()
 }
 
-/** axe-core's serious and critical violations on the visible page, as readable lines. */
-async function axeViolations (page) {
-  if (!(await page.evaluate(() => 'axe' in globalThis))) {
-    await page.addScriptTag({ path: path.join(root, 'node_modules/axe-core/axe.min.js') })
-  }
-  return page.evaluate(async () => {
-    // Tab pages stay in the DOM, hidden: check what is shown.
-    const { violations } = await globalThis.axe.run(document, { resultTypes: ['violations'] })
-    return violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .flatMap((violation) => violation.nodes.map((node) => `${violation.id} (${violation.impact}): ${node.target.join(' ')} — ${node.failureSummary.split('\n')[1] ?? ''}`))
-  })
-}
 
 /**
  * What axe does not see. Text another element paints over (a caption pushed under the next row):

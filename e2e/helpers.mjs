@@ -200,3 +200,38 @@ export async function installImageTools (page) {
 }
 
 export const loadContent = () => loadModule('src/content/index.ts')
+
+/** axe-core's serious and critical violations on the document, one readable line each (hidden tab pages included, as the DOM has them). */
+export async function axeViolations (page) {
+  if (!(await page.evaluate(() => 'axe' in globalThis))) {
+    await page.addScriptTag({ path: path.join(root, 'node_modules/axe-core/axe.min.js') })
+  }
+  return page.evaluate(async () => {
+    const { violations } = await globalThis.axe.run(document, { resultTypes: ['violations'] })
+    return violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .flatMap((violation) => violation.nodes.map((node) => `${violation.id} (${violation.impact}): ${node.target.join(' ')} — ${node.failureSummary.split('\n')[1] ?? ''}`))
+  })
+}
+
+/** On the shown page, text inside `selectors` below `minText` px and controls there below `minTarget` px (what 特大 promises), one line each. */
+export async function smallAtXlarge (page, selectors, { minText, minTarget }) {
+  return page.evaluate(({ selectors, minText, minTarget }) => {
+    const shown = [...document.querySelectorAll('.taro_page')].filter((p) => p.checkVisibility()).at(-1)
+    const found = []
+    for (const scope of shown.querySelectorAll(selectors.join(','))) {
+      const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT)
+      while (walker.nextNode()) {
+        const element = walker.currentNode.parentElement
+        if (!walker.currentNode.data.trim() || !element.checkVisibility()) continue
+        const size = Number.parseFloat(getComputedStyle(element).fontSize)
+        if (size < minText) found.push(`${size}px text: ${walker.currentNode.data.trim().slice(0, 20)}`)
+      }
+      for (const target of [scope, ...scope.querySelectorAll('*')].filter((el) => el.matches('[role=button], button, taro-button-core, input, a[href]'))) {
+        const box = target.getBoundingClientRect()
+        if (target.checkVisibility() && (box.height < minTarget || box.width < minTarget)) found.push(`small target ${Math.round(box.width)}×${Math.round(box.height)}: ${target.textContent.trim().slice(0, 20)}`)
+      }
+    }
+    return found
+  }, { selectors, minText, minTarget })
+}

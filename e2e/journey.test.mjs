@@ -3,9 +3,8 @@
 // event code's and a friend's arrival, and taps (a burst on 我承诺, one route at a time, offline).
 // Every state is checked with axe-core and saved as a screenshot.
 import assert from 'node:assert/strict'
-import path from 'node:path'
 import { after, before, describe, test } from 'node:test'
-import { callPledge, currentPage, launchBrowser, loadContent, openPhone, root, screenshot, startAll, startServer, PAGE_TRANSITION_MS } from './helpers.mjs'
+import { axeViolations, callPledge, currentPage, launchBrowser, loadContent, openPhone, PAGE_TRANSITION_MS, screenshot, smallAtXlarge, startAll, startServer } from './helpers.mjs'
 
 const ORGANISER_KEY = 'e2e-organiser-key-0123456789'
 const CALL = '响应倡议，去承诺'
@@ -78,18 +77,6 @@ async function tapTab (page, label) {
   await page.waitForTimeout(PAGE_TRANSITION_MS)
 }
 
-/** axe-core's serious and critical violations on what is shown, as readable lines. */
-async function axeViolations (page) {
-  if (!(await page.evaluate(() => 'axe' in globalThis))) {
-    await page.addScriptTag({ path: path.join(root, 'node_modules/axe-core/axe.min.js') })
-  }
-  return page.evaluate(async () => {
-    const { violations } = await globalThis.axe.run(document, { resultTypes: ['violations'] })
-    return violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .flatMap((violation) => violation.nodes.map((node) => `${violation.id} (${violation.impact}): ${node.target.join(' ')} — ${node.failureSummary.split('\n')[1] ?? ''}`))
-  })
-}
 
 /**
  * Checks a state of a page: axe finds nothing serious; at 特大 every text in `selectors` is ≥ 18 px
@@ -98,24 +85,7 @@ async function axeViolations (page) {
 async function check (page, mode, name, selectors) {
   assert.deepEqual(await axeViolations(page), [], `${name} (${mode})`)
   if (mode === 'xlarge') {
-    const problems = await page.evaluate(({ selectors, minText, minTarget }) => {
-      const shown = [...document.querySelectorAll('.taro_page')].filter((p) => p.checkVisibility()).at(-1)
-      const found = []
-      for (const scope of shown.querySelectorAll(selectors.join(','))) {
-        const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT)
-        while (walker.nextNode()) {
-          const element = walker.currentNode.parentElement
-          if (!walker.currentNode.data.trim() || !element.checkVisibility()) continue
-          const size = Number.parseFloat(getComputedStyle(element).fontSize)
-          if (size < minText) found.push(`${size}px text: ${walker.currentNode.data.trim().slice(0, 20)}`)
-        }
-        for (const target of [scope, ...scope.querySelectorAll('*')].filter((el) => el.matches('[role=button], button, taro-button-core, input, a[href]'))) {
-          const box = target.getBoundingClientRect()
-          if (target.checkVisibility() && (box.height < minTarget || box.width < minTarget)) found.push(`small target ${Math.round(box.width)}×${Math.round(box.height)}: ${target.textContent.trim().slice(0, 20)}`)
-        }
-      }
-      return found
-    }, { selectors, minText: MIN_TEXT_PX, minTarget: MIN_TARGET_PX })
+    const problems = await smallAtXlarge(page, selectors, { minText: MIN_TEXT_PX, minTarget: MIN_TARGET_PX })
     assert.deepEqual(problems, [], `${name} at 特大`)
     assert.ok(await currentPage(page).locator('.qm-page--xlarge').count(), `${name} is at 特大`)
   }

@@ -4,9 +4,8 @@
 // the app. In light, dark and 特大: visible at the top, ≥ 44 px, text ≥ 18 px at 特大, axe clean;
 // a screenshot of each.
 import assert from 'node:assert/strict'
-import path from 'node:path'
 import { after, before, describe, test } from 'node:test'
-import { callPledge, currentPage, launchBrowser, openPhone, root, screenshot, startAll, startServer, PAGE_TRANSITION_MS } from './helpers.mjs'
+import { axeViolations, callPledge, currentPage, launchBrowser, openPhone, PAGE_TRANSITION_MS, screenshot, startAll, startServer } from './helpers.mjs'
 
 const ORGANISER_KEY = 'e2e-organiser-key-0123456789'
 const HOME = '/pages/index/index'
@@ -62,17 +61,6 @@ async function openFirst (page, route, probe) {
 /** The shown page's way back, by the name a screen reader announces. */
 const wayBack = (page, name) => currentPage(page).getByRole('button', { name, exact: true })
 
-async function axeViolations (page) {
-  if (!(await page.evaluate(() => 'axe' in globalThis))) {
-    await page.addScriptTag({ path: path.join(root, 'node_modules/axe-core/axe.min.js') })
-  }
-  return page.evaluate(async () => {
-    const { violations } = await globalThis.axe.run(document, { resultTypes: ['violations'] })
-    return violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .flatMap((violation) => violation.nodes.map((node) => `${violation.id} (${violation.impact}): ${node.target.join(' ')}`))
-  })
-}
 
 /** On screen at the top without scrolling, a ≥ 44 px target, its text at least `minText` px. */
 async function assertReachable (control, minText) {
