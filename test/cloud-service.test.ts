@@ -47,9 +47,9 @@ test('a reply that is not JSON counts as a network failure', async () => {
 })
 
 test('a validation error is thrown at once with its code and message, never retried', async () => {
-  fetchMock.mockResolvedValue(reply({ code: ErrorCode.INVALID_COMPANY, message: '企业名称需要包含文字或数字', data: null }))
+  fetchMock.mockResolvedValue(reply({ code: ErrorCode.INVALID_COMPANY, message: '单位名称需要包含文字或数字', data: null }))
   const error = await callFunction('pledge', { action: 'sign', company: '!!!' }, delay).catch((e: unknown) => e)
-  expect(error).toMatchObject({ code: ErrorCode.INVALID_COMPANY, retryable: false, message: '企业名称需要包含文字或数字' })
+  expect(error).toMatchObject({ code: ErrorCode.INVALID_COMPANY, retryable: false, message: '单位名称需要包含文字或数字' })
   expect(fetchMock).toHaveBeenCalledTimes(1)
   expect(delays).toEqual([])
 })

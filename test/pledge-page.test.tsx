@@ -111,7 +111,7 @@ test('a rejected company shows the server message, is not retried and keeps the 
   await openPage()
   fireEvent.input(await companyInput(), { target: { value: '！！！' } })
   fireEvent.click(button())
-  await screen.findByText('企业名称需要包含文字或数字')
+  await screen.findByText('单位名称需要包含文字或数字')
   expect((await companyInput()).value).toBe('！！！')
   expect(calls.filter((action) => action === 'sign')).toHaveLength(1)
   expect(await deps.store.audit()).toEqual({ rows: 0, counter: 0, drift: [] })

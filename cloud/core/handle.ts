@@ -40,9 +40,9 @@ export type PledgeResult = FunctionResult<ResultMap[Action]>
 const IDENTITY_MAX = 128
 
 const REJECTION_MESSAGES: Record<CompanyRejection, string> = {
-  review: '企业名称未通过内容安全审核，承诺已记录，但没有保存企业名称。',
-  risky: '企业名称未通过内容安全审核，承诺已记录，但没有保存企业名称。',
-  unavailable: '企业名称暂时无法审核，承诺已记录，但没有保存企业名称。',
+  review: '单位名称未通过内容安全审核，承诺已记录，但没有保存单位名称。',
+  risky: '单位名称未通过内容安全审核，承诺已记录，但没有保存单位名称。',
+  unavailable: '单位名称暂时无法审核，承诺已记录，但没有保存单位名称。',
 }
 
 /** The words for ErrorCode.BUSY: the pledge was not stored, and trying again is the remedy. */

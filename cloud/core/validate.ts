@@ -43,7 +43,7 @@ interface TextRule {
   max: number
   empty: string
 }
-const COMPANY: TextRule = { label: '企业名称', max: LIMITS.companyMaxChars, empty: '企业名称不能为空；不填写企业请不要传 company' }
+const COMPANY: TextRule = { label: '单位名称', max: LIMITS.companyMaxChars, empty: '单位名称不能为空；不填写单位请不要传 company' }
 const EVENT_NAME: TextRule = { label: '活动名称', max: LIMITS.eventNameMaxChars, empty: '活动名称不能为空' }
 const EVENT_PLACE: TextRule = { label: '活动地点', max: LIMITS.eventPlaceMaxChars, empty: '活动地点不能为空' }
 const NEWS_SOURCE: TextRule = { label: '媒体名称', max: LIMITS.newsSourceMaxChars, empty: '媒体名称不能为空' }
@@ -144,7 +144,7 @@ export function validateRequest (data: unknown): Validated {
       return { ok: true, request: { action, id } }
     }
     case 'hideCompany': {
-      if (typeof body.company !== 'string') return fail(ErrorCode.INVALID_COMPANY, `企业名称应为文字，收到的是${describe(body.company)}`)
+      if (typeof body.company !== 'string') return fail(ErrorCode.INVALID_COMPANY, `单位名称应为文字，收到的是${describe(body.company)}`)
       const company = normaliseCompany(body.company)
       if (!company.ok) return fail(ErrorCode.INVALID_COMPANY, company.message)
       if (typeof body.hidden !== 'boolean') return fail(ErrorCode.BAD_REQUEST, `hidden 应为 true 或 false，收到的是${describe(body.hidden)}`)
@@ -168,7 +168,7 @@ function parseSign (body: Record<string, unknown>): Validated {
   const request: PledgeRequest = { action: 'sign' }
   if ('company' in body) {
     if (typeof body.company !== 'string') {
-      return fail(ErrorCode.INVALID_COMPANY, `企业名称应为文字，收到的是${describe(body.company)}`)
+      return fail(ErrorCode.INVALID_COMPANY, `单位名称应为文字，收到的是${describe(body.company)}`)
     }
     const company = normaliseCompany(body.company)
     if (!company.ok) return fail(ErrorCode.INVALID_COMPANY, company.message)

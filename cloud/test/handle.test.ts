@@ -557,10 +557,10 @@ describe('handle: events', () => {
   })
 
   it('the company messages are unchanged by the shared normaliser', () => {
-    expect(validateRequest({ action: 'sign', company: ' ' })).toMatchObject({ error: { message: '企业名称不能为空；不填写企业请不要传 company' } })
-    expect(validateRequest({ action: 'sign', company: '!!' })).toMatchObject({ error: { message: '企业名称需要包含文字或数字' } })
-    expect(validateRequest({ action: 'sign', company: 'x'.repeat(41) })).toMatchObject({ error: { message: '企业名称最多 40 个字，现在是 41 个字' } })
-    expect(validateRequest({ action: 'sign', company: 'x'.repeat(400) })).toMatchObject({ error: { message: '企业名称最多 40 个字' } })
+    expect(validateRequest({ action: 'sign', company: ' ' })).toMatchObject({ error: { message: '单位名称不能为空；不填写单位请不要传 company' } })
+    expect(validateRequest({ action: 'sign', company: '!!' })).toMatchObject({ error: { message: '单位名称需要包含文字或数字' } })
+    expect(validateRequest({ action: 'sign', company: 'x'.repeat(41) })).toMatchObject({ error: { message: '单位名称最多 40 个字，现在是 41 个字' } })
+    expect(validateRequest({ action: 'sign', company: 'x'.repeat(400) })).toMatchObject({ error: { message: '单位名称最多 40 个字' } })
   })
 })
 

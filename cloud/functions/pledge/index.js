@@ -187,7 +187,7 @@ var FIELDS = {
 var IDENTITY_FIELD = /^_?(open|union)_?id$/i;
 var INVISIBLE = /(?!\s)[\p{Cc}\p{Cf}\p{Cs}]/gu;
 var LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-var COMPANY = { label: "企业名称", max: LIMITS.companyMaxChars, empty: "企业名称不能为空；不填写企业请不要传 company" };
+var COMPANY = { label: "单位名称", max: LIMITS.companyMaxChars, empty: "单位名称不能为空；不填写单位请不要传 company" };
 var EVENT_NAME = { label: "活动名称", max: LIMITS.eventNameMaxChars, empty: "活动名称不能为空" };
 var EVENT_PLACE = { label: "活动地点", max: LIMITS.eventPlaceMaxChars, empty: "活动地点不能为空" };
 var NEWS_SOURCE = { label: "媒体名称", max: LIMITS.newsSourceMaxChars, empty: "媒体名称不能为空" };
@@ -270,7 +270,7 @@ function validateRequest(data) {
       return { ok: true, request: { action, id } };
     }
     case "hideCompany": {
-      if (typeof body.company !== "string") return fail(ErrorCode.INVALID_COMPANY, `企业名称应为文字，收到的是${describe(body.company)}`);
+      if (typeof body.company !== "string") return fail(ErrorCode.INVALID_COMPANY, `单位名称应为文字，收到的是${describe(body.company)}`);
       const company = normaliseCompany(body.company);
       if (!company.ok) return fail(ErrorCode.INVALID_COMPANY, company.message);
       if (typeof body.hidden !== "boolean") return fail(ErrorCode.BAD_REQUEST, `hidden 应为 true 或 false，收到的是${describe(body.hidden)}`);
@@ -293,7 +293,7 @@ function parseSign(body) {
   const request = { action: "sign" };
   if ("company" in body) {
     if (typeof body.company !== "string") {
-      return fail(ErrorCode.INVALID_COMPANY, `企业名称应为文字，收到的是${describe(body.company)}`);
+      return fail(ErrorCode.INVALID_COMPANY, `单位名称应为文字，收到的是${describe(body.company)}`);
     }
     const company = normaliseCompany(body.company);
     if (!company.ok) return fail(ErrorCode.INVALID_COMPANY, company.message);
@@ -373,9 +373,9 @@ function parseSaveNews(body) {
 // cloud/core/handle.ts
 var IDENTITY_MAX = 128;
 var REJECTION_MESSAGES = {
-  review: "企业名称未通过内容安全审核，承诺已记录，但没有保存企业名称。",
-  risky: "企业名称未通过内容安全审核，承诺已记录，但没有保存企业名称。",
-  unavailable: "企业名称暂时无法审核，承诺已记录，但没有保存企业名称。"
+  review: "单位名称未通过内容安全审核，承诺已记录，但没有保存单位名称。",
+  risky: "单位名称未通过内容安全审核，承诺已记录，但没有保存单位名称。",
+  unavailable: "单位名称暂时无法审核，承诺已记录，但没有保存单位名称。"
 };
 var BUSY_MESSAGE = "现在承诺的人很多，你的承诺还没有保存，请稍后再试";
 var ORGANISER_ONLY = {
