@@ -1,6 +1,7 @@
 // Shared by the browser tests: the real local runner (scripts/start.mjs) on a free port with a
 // throw-away database, Debian Chromium through playwright-core, phone-sized pages that fail
 // the test on any console error, and screenshots in test-results/screenshots/.
+import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -234,4 +235,16 @@ export async function smallAtXlarge (page, selectors, { minText, minTarget }) {
     }
     return found
   }, { selectors, minText, minTarget })
+}
+
+/** What 特大 promises on a 375 px screen: body text and controls at least this large. */
+export const XLARGE_MIN_TEXT_PX = 18
+export const MIN_TARGET_PX = 44
+
+/** A state of a page: axe finds nothing serious; in `mode` xlarge, every text and control inside `selectors` keeps 特大's promise. */
+export async function assertAccessible (page, mode, name, selectors) {
+  assert.deepEqual(await axeViolations(page), [], `${name} (${mode})`)
+  if (mode !== 'xlarge') return
+  assert.deepEqual(await smallAtXlarge(page, selectors, { minText: XLARGE_MIN_TEXT_PX, minTarget: MIN_TARGET_PX }), [], `${name} at 特大`)
+  assert.ok(await currentPage(page).locator('.qm-page--xlarge').count(), `${name} is at 特大`)
 }

@@ -4,7 +4,7 @@
 // Every state is checked with axe-core and saved as a screenshot.
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import { axeViolations, callPledge, currentPage, launchBrowser, loadContent, openPhone, PAGE_TRANSITION_MS, screenshot, smallAtXlarge, startAll, startServer } from './helpers.mjs'
+import { assertAccessible, callPledge, currentPage, launchBrowser, loadContent, openPhone, PAGE_TRANSITION_MS, screenshot, startAll, startServer } from './helpers.mjs'
 
 const ORGANISER_KEY = 'e2e-organiser-key-0123456789'
 const CALL = '响应倡议，去承诺'
@@ -12,8 +12,6 @@ const BUTTON = '我承诺践行以上倡议'
 const FRIEND = '好友邀请你一起响应倡议'
 const MODES = ['light', 'dark', 'xlarge']
 /** What 特大 promises on a 375 px screen (as e2e/care.test.mjs checks every page). */
-const MIN_TEXT_PX = 18
-const MIN_TARGET_PX = 44
 /** Units pledged before any page reads the public counts (the runner keeps them 10 s). */
 const UNITS = [['质检示范企业', 2], ['诚信经营单位', 1]]
 
@@ -83,12 +81,7 @@ async function tapTab (page, label) {
  * and every control there ≥ 44 px; then the screenshot.
  */
 async function check (page, mode, name, selectors) {
-  assert.deepEqual(await axeViolations(page), [], `${name} (${mode})`)
-  if (mode === 'xlarge') {
-    const problems = await smallAtXlarge(page, selectors, { minText: MIN_TEXT_PX, minTarget: MIN_TARGET_PX })
-    assert.deepEqual(problems, [], `${name} at 特大`)
-    assert.ok(await currentPage(page).locator('.qm-page--xlarge').count(), `${name} is at 特大`)
-  }
+  await assertAccessible(page, mode, name, selectors)
   await screenshot(page, `journey-${mode}-${name}`)
 }
 

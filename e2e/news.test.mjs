@@ -6,13 +6,11 @@
 // screenshot (news-<mode>-*).
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import { axeViolations, callPledge, currentPage, launchBrowser, loadContent, openPhone, PAGE_TRANSITION_MS, screenshot, smallAtXlarge, startAll, startServer } from './helpers.mjs'
+import { assertAccessible, callPledge, currentPage, launchBrowser, loadContent, openPhone, PAGE_TRANSITION_MS, screenshot, startAll, startServer } from './helpers.mjs'
 
 const ORGANISER_KEY = 'e2e-organiser-key-0123456789'
 const MODES = ['light', 'dark', 'xlarge']
 /** What 特大 promises on a 375 px screen (as e2e/care.test.mjs checks every page). */
-const MIN_TEXT_PX = 18
-const MIN_TARGET_PX = 44
 /** A site the tests answer themselves: the browser never leaves the machine. */
 const SITE = 'https://news.example.com'
 
@@ -82,12 +80,7 @@ async function visit (page, route, probe) {
  * every control there ≥ 44 px; then the screenshot, with `selectors[0]` in the middle of the screen.
  */
 async function check (page, mode, name, selectors) {
-  assert.deepEqual(await axeViolations(page), [], `${name} (${mode})`)
-  if (mode === 'xlarge') {
-    const problems = await smallAtXlarge(page, selectors, { minText: MIN_TEXT_PX, minTarget: MIN_TARGET_PX })
-    assert.deepEqual(problems, [], `${name} at 特大`)
-    assert.ok(await currentPage(page).locator('.qm-page--xlarge').count(), `${name} is at 特大`)
-  }
+  await assertAccessible(page, mode, name, selectors)
   await currentPage(page).locator(selectors[0]).first().evaluate((element) => element.scrollIntoView({ block: 'center' }))
   await screenshot(page, `news-${mode}-${name}`)
 }
