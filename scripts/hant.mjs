@@ -2,6 +2,8 @@
 // time so that no second copy of the text ships. build-content.mjs writes the table that
 // deriveHantTable() returns to src/content/hant.generated.ts; test/hant.test.ts proves that
 // src/content/hant.ts turns every content string into exactly what referenceHant() gives.
+import fs from 'node:fs'
+import path from 'node:path'
 import * as OpenCC from 'opencc-js'
 
 /**
@@ -15,7 +17,7 @@ export const HANT_CORRECTIONS = [
 ]
 
 /** Keys whose values are identifiers or dates, not text: never converted. */
-export const NON_TEXT_KEYS = ['id', 'date', 'url']
+export const NON_TEXT_KEYS = ['id', 'date', 'url', 'scriptNames']
 
 const toHongKong = OpenCC.Converter({ from: 'cn', to: 'hk' })
 
@@ -34,6 +36,23 @@ export function contentTexts (value) {
     return Object.entries(value).filter(([key]) => !NON_TEXT_KEYS.includes(key)).flatMap(([, item]) => contentTexts(item))
   }
   return []
+}
+
+/**
+ * The interface's own text in src/words/*.ts: every string literal and every fixed stretch of a
+ * template literal that has a Chinese character (comment lines left out). Read from the source,
+ * so the table needs no TypeScript build; test/hant.test.ts checks every word and template output.
+ */
+export function wordTexts (dir) {
+  const texts = []
+  for (const file of fs.readdirSync(dir).filter((name) => name.endsWith('.ts')).sort()) {
+    const source = fs.readFileSync(path.join(dir, file), 'utf8').replace(/^\s*(\/\/|\*|\/\*).*$/gm, '')
+    for (const [, single, template] of source.matchAll(/'((?:[^'\\\n]|\\.)*)'|`((?:[^`\\]|\\.)*)`/g)) {
+      const pieces = single !== undefined ? [single] : template.split(/\$\{[^}]*\}/)
+      texts.push(...pieces.filter((piece) => /\p{Script=Han}/u.test(piece)))
+    }
+  }
+  return texts
 }
 
 function fail (message) {

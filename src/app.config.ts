@@ -1,4 +1,5 @@
 import theme from './theme.json'
+import { TAB_LABELS, TITLES } from './words/bars'
 
 // WeChat draws the navigation and tab bars: in dark mode it takes their colours from theme.json
 // (@names below). The H5 build has no theme.json; its bars follow the light values and CSS.
@@ -23,7 +24,7 @@ export default defineAppConfig({
   window: {
     backgroundTextStyle: color('bgText') as 'dark',
     navigationBarBackgroundColor: color('navBg'),
-    navigationBarTitleText: '全国质量月',
+    navigationBarTitleText: TITLES.app,
     navigationBarTextStyle: color('navText') as 'black',
     backgroundColor: color('bg'),
   },
@@ -35,9 +36,9 @@ export default defineAppConfig({
     backgroundColor: color('tabBg'),
     borderStyle: color('tabBorder') as 'black',
     list: [
-      { pagePath: 'pages/index/index', text: '首页' },
-      { pagePath: 'pages/proposal/index', text: '倡议书' },
-      { pagePath: 'pages/pledge/index', text: '承诺' },
+      { pagePath: 'pages/index/index', text: TAB_LABELS.home },
+      { pagePath: 'pages/proposal/index', text: TAB_LABELS.proposal },
+      { pagePath: 'pages/pledge/index', text: TAB_LABELS.pledge },
     ],
   },
 })

@@ -118,7 +118,7 @@ describe('one route at a time', () => {
 
 describe('offline', () => {
   test('browser: a page whose script has not loaded yet is not tried; 网络不可用 says why', async () => {
-    const { openTab, openPosters, OFFLINE_MESSAGE } = launch('h5')
+    const { openTab, openPosters } = launch('h5')
     const { spy } = controlledRoute('switchTab')
     const navigateTo = controlledRoute('navigateTo').spy
     setOnline(false)
@@ -126,7 +126,7 @@ describe('offline', () => {
     expect(await openPosters()).toBe(false)
     expect(spy).not.toHaveBeenCalled()
     expect(navigateTo).not.toHaveBeenCalled()
-    expect(toast.mock.calls).toEqual([[OFFLINE_MESSAGE], [OFFLINE_MESSAGE]])
+    expect(toast.mock.calls).toEqual([['网络不可用'], ['网络不可用']])
   })
 
   test('browser: a page opened since launch opens offline, and so does the one shown', async () => {
@@ -153,7 +153,7 @@ describe('offline', () => {
   })
 
   test('WeChat: tabs are installed and open offline; a subpackage page not opened yet is not tried', async () => {
-    const { openTab, openArticle, openPosters, OFFLINE_MESSAGE } = launch('weapp')
+    const { openTab, openArticle, openPosters } = launch('weapp')
     const switchTab = controlledRoute('switchTab')
     const navigateTo = controlledRoute('navigateTo')
     setOnline(false)
@@ -168,7 +168,7 @@ describe('offline', () => {
     expect(await openPosters()).toBe(false)
     expect(await openArticle('https://mp.weixin.qq.com/s/abc')).toBe(false)
     expect(navigateTo.spy).not.toHaveBeenCalled()
-    expect(toast.mock.calls).toEqual([[OFFLINE_MESSAGE], [OFFLINE_MESSAGE]])
+    expect(toast.mock.calls).toEqual([['网络不可用'], ['网络不可用']])
   })
 
   test('the article page gets its link encoded once in the query', async () => {

@@ -2,12 +2,13 @@ import Taro from '@tarojs/taro'
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import TabBar from '@/components/tab-bar'
 import { ROUTES, TABS } from '@/services/navigation'
+import { WORDS } from '@/words'
 
 test('the browser tab bar lists the pages and words app.config.ts gives WeChat, in its order', () => {
   ;(globalThis as { defineAppConfig?: (config: unknown) => unknown }).defineAppConfig = (config) => config
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- app.config.ts is a config, read after its global
   const config = require('@/app.config').default as { tabBar: { custom: boolean, list: Array<{ pagePath: string, text: string }> } }
-  expect(TABS.map(({ tab, text }) => ({ pagePath: ROUTES[tab].slice(1), text }))).toEqual(config.tabBar.list)
+  expect(TABS.map((tab) => ({ pagePath: ROUTES[tab].slice(1), text: WORDS.tabs[tab] }))).toEqual(config.tabBar.list)
   expect(config.tabBar.custom).toBe(true)
 })
 

@@ -6,6 +6,7 @@
 import type { TabBarComponent } from '@/components/tab-bar/types'
 import type { ReportLinkComponent } from '@/pages/index/report-link-types'
 import type { A11yService } from '@/services/a11y-types'
+import type { BarsService } from '@/services/bars-types'
 import type { PosterCanvas } from '@/services/canvas-types'
 import type { FilesService } from '@/services/files-types'
 import type { InviteService } from '@/services/invite-types'
@@ -21,6 +22,8 @@ export type TwinContracts = [
   Twin<A11yService, typeof import('@/services/a11y.h5')>,
   Twin<A11yService, typeof import('@/services/a11y.weapp')>,
   // CANVAS_READY_MS: the browser's wait for Taro's <Canvas> web component, which its test uses.
+  Twin<BarsService, typeof import('@/services/bars.h5')>,
+  Twin<BarsService, typeof import('@/services/bars.weapp')>,
   Twin<{ posterCanvas: PosterCanvas }, typeof import('@/services/canvas.h5'), 'CANVAS_READY_MS'>,
   Twin<{ posterCanvas: PosterCanvas }, typeof import('@/services/canvas.weapp')>,
   Twin<FilesService, typeof import('@/services/files.h5')>,

@@ -1,7 +1,12 @@
 import { HANT_CHARS, HANT_PHRASES } from './hant.generated'
 
-/** Keys whose values are identifiers or dates: never converted, so ids and links stay the same. */
-const NON_TEXT_KEYS = ['id', 'date', 'url']
+/**
+ * Keys whose values are identifiers or dates, never converted so ids and links stay the same, and
+ * the names of the scripts, which each stay in their own (src/words).
+ */
+const NON_TEXT_KEYS = ['id', 'date', 'url', 'scriptNames']
+/** Stand-ins for a template's string arguments while its output is converted: the Private Use Area. */
+const KEPT_BASE = 0xe000
 
 const CHARS = new Map<string, string>()
 const pairs = Array.from(HANT_CHARS)
@@ -24,9 +29,26 @@ export function toHant (text: string): string {
   return text.split(PHRASE_PATTERN).map((part, i) => (i % 2 === 1 ? PHRASES.get(part) ?? part : convertChars(part))).join('')
 }
 
-/** A copy of a piece of content with every text converted and ids and dates kept. */
+/**
+ * A template's output in 繁體 with its string arguments as given: a name someone typed is theirs,
+ * and the table only knows the app's own text.
+ */
+function hantTemplate (template: (...args: never[]) => string) {
+  return (...args: unknown[]) => {
+    const kept: string[] = []
+    const marked = args.map((arg) => (typeof arg === 'string' ? String.fromCharCode(KEPT_BASE + kept.push(arg) - 1) : arg))
+    return toHant((template as (...args: unknown[]) => string)(...marked))
+      .replace(/[\ue000-\uf8ff]/g, (ch) => kept[ch.charCodeAt(0) - KEPT_BASE] ?? ch)
+  }
+}
+
+/**
+ * A copy of a piece of content or a group of words with every text converted, templates wrapped
+ * (hantTemplate), and ids, dates and script names kept.
+ */
 export function toHantDeep<T> (value: T): T {
   if (typeof value === 'string') return toHant(value) as T
+  if (typeof value === 'function') return hantTemplate(value as (...args: never[]) => string) as T
   if (Array.isArray(value)) return value.map((item: unknown) => toHantDeep(item)) as T
   if (value && typeof value === 'object') {
     const copy: Record<string, unknown> = {}

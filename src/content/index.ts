@@ -8,11 +8,6 @@ export { campaign, proposal, newsItems }
 export { toHant } from './hant'
 export type * from './types'
 
-/** The report with this id, or undefined for an unknown or malformed id. */
-export function findNews (id: unknown, items: NewsItem[] = newsItems): NewsItem | undefined {
-  return typeof id === 'string' ? items.find((item) => item.id === id) : undefined
-}
-
 /** Every headed section of the proposal in reading order. */
 export function allSections (doc: Proposal = proposal) {
   return doc.groups.flatMap((group) => group.sections)

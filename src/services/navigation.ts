@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import { toast } from './feedback'
 import { platform } from './platform'
+import { wordsNow } from '@/words'
 
 /** Every path the app can open, so pages never spell URLs by hand. */
 export const ROUTES = {
@@ -17,15 +18,8 @@ export const ROUTES = {
 
 export type Tab = 'home' | 'proposal' | 'pledge'
 
-/** The tab bar, in app.config.ts's order and words (test/tab-bar.test.tsx keeps them equal). */
-export const TABS: ReadonlyArray<{ tab: Tab, text: string }> = [
-  { tab: 'home', text: '首页' },
-  { tab: 'proposal', text: '倡议书' },
-  { tab: 'pledge', text: '承诺' },
-]
-
-/** What a tap that needs the network says while there is none. */
-export const OFFLINE_MESSAGE = '网络不可用'
+/** The tab bar's pages, in app.config.ts's order (test/tab-bar.test.tsx keeps them equal). */
+export const TABS: readonly Tab[] = ['home', 'proposal', 'pledge']
 /** Longest a route may take to show its page; taps are taken again after it even if it never does. */
 export const ROUTE_SETTLE_MAX_MS = 3000
 const ROUTE_POLL_MS = 50
@@ -80,7 +74,7 @@ function go (url: string, route: (url: string) => Promise<unknown>): Promise<boo
     .then(() => canOpenOffline(path) || platform.isOnline())
     .then((online) => {
       if (!online) {
-        void toast(OFFLINE_MESSAGE)
+        void toast(wordsNow().common.offline)
         return false
       }
       return route(url).then(() => {

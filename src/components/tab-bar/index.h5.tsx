@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components'
+import { useWords } from '@/hooks/use-words'
 import { ROUTES, TABS, openTab } from '@/services/navigation'
 import type { TabBarComponent } from './types'
 import './index.scss'
@@ -10,11 +11,12 @@ import './index.scss'
  * screen reader hears 链接 and 当前页, a keyboard reaches them, Enter opens them.
  */
 const TabBar: TabBarComponent = ({ current }) => {
+  const words = useWords()
   return (
     <>
       <View className='qm-tab-bar__placeholder' />
-      <View className='qm-tab-bar' role='navigation' aria-label='主导航'>
-        {TABS.map(({ tab, text }) => (
+      <View className='qm-tab-bar' role='navigation' aria-label={words.tabBarLabel}>
+        {TABS.map((tab) => (
           <a
             key={tab}
             href={`#${ROUTES[tab]}`}
@@ -25,7 +27,7 @@ const TabBar: TabBarComponent = ({ current }) => {
               if (tab !== current) openTab(tab)
             }}
           >
-            {text}
+            {words.tabs[tab]}
           </a>
         ))}
       </View>

@@ -1,5 +1,7 @@
+import { TITLES } from '../../words/bars'
+
 export default definePageConfig({
-  navigationBarTitleText: '全国质量月',
+  navigationBarTitleText: TITLES.home,
   enableShareAppMessage: true,
   enableShareTimeline: true,
 })

@@ -1,5 +1,7 @@
+import { TITLES } from '../../words/bars'
+
 export default definePageConfig({
-  navigationBarTitleText: '未找到页面',
+  navigationBarTitleText: TITLES.notFound,
   enableShareAppMessage: true,
   enableShareTimeline: true,
 })

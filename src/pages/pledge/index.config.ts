@@ -1,5 +1,7 @@
+import { TITLES } from '../../words/bars'
+
 export default definePageConfig({
-  navigationBarTitleText: '承诺',
+  navigationBarTitleText: TITLES.pledge,
   enableShareAppMessage: true,
   enableShareTimeline: true,
 })

@@ -1,5 +1,7 @@
+import { TITLES } from '../../words/bars'
+
 export default definePageConfig({
-  navigationBarTitleText: '倡议书',
+  navigationBarTitleText: TITLES.proposal,
   enableShareAppMessage: true,
   enableShareTimeline: true,
 })

@@ -1,5 +1,7 @@
+import { TITLES } from '../../../../words/bars'
+
 export default definePageConfig({
-  navigationBarTitleText: '活动海报',
+  navigationBarTitleText: TITLES.gallery,
   enableShareAppMessage: true,
   enableShareTimeline: true,
 })

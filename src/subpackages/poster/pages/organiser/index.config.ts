@@ -1,5 +1,7 @@
+import { TITLES } from '../../../../words/bars'
+
 export default definePageConfig({
-  navigationBarTitleText: '组织者后台',
+  navigationBarTitleText: TITLES.organiser,
   enableShareAppMessage: true,
   // No Moments share: in its single-page mode there is no login, so nothing here would work.
 })

@@ -1,5 +1,7 @@
+import { TITLES } from '../../../../words/bars'
+
 export default definePageConfig({
-  navigationBarTitleText: '我的承诺海报',
+  navigationBarTitleText: TITLES.personal,
   enableShareAppMessage: true,
   // No Moments share: in its single-page mode there is no login, so nothing here would work.
 })
