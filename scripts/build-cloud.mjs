@@ -32,11 +32,12 @@ const result = await esbuild.build({
   logLevel: 'warning',
 })
 
-// Only the pure core and the entry may be bundled: never a local store or a Node-only module.
+// Only the pure core, its words and the entry may be bundled: never a local store or a Node-only module.
 const allowed = [path.join(root, 'cloud/core') + path.sep, path.join(fnDir, 'src') + path.sep]
+const allowedFiles = [path.join(root, 'src/words/function.ts')]
 const strays = Object.keys(result.metafile.inputs)
   .map((input) => path.resolve(root, input))
-  .filter((input) => !allowed.some((dir) => input.startsWith(dir)) || input.includes(`${path.sep}stores${path.sep}sqlite`))
+  .filter((input) => !(allowed.some((dir) => input.startsWith(dir)) || allowedFiles.includes(input)) || input.includes(`${path.sep}stores${path.sep}sqlite`))
 if (strays.length > 0) {
   console.error(`build-cloud: unexpected modules in the bundle:\n  ${strays.join('\n  ')}`)
   process.exit(1)

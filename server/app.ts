@@ -13,6 +13,7 @@ import type { Socket } from 'node:net'
 import path from 'node:path'
 import zlib from 'node:zlib'
 import { ErrorCode } from '../cloud/core/protocol'
+import { FUNCTION_WORDS } from '../src/words/function'
 import { addressKey } from './client-ip'
 import { DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_IP } from './env'
 
@@ -204,12 +205,12 @@ export function createAppServer ({ root: rootDir, api = {}, routes = {}, connect
     if (apiMatch !== null || pathname.startsWith('/api/')) {
       const route = apiMatch !== null && Object.prototype.hasOwnProperty.call(api, apiMatch[1]) ? api[apiMatch[1]] : undefined
       if (route === undefined) {
-        sendJson(res, 404, { code: ErrorCode.UNKNOWN_FUNCTION, message: '未知的接口', data: null })
+        sendJson(res, 404, { code: ErrorCode.UNKNOWN_FUNCTION, message: FUNCTION_WORDS.runner.unknownFunction, data: null })
       } else if (req.method !== 'POST') {
-        sendJson(res, 405, { code: ErrorCode.BAD_REQUEST, message: '请使用 POST 调用云函数', data: null }, { Allow: 'POST' })
+        sendJson(res, 405, { code: ErrorCode.BAD_REQUEST, message: FUNCTION_WORDS.runner.usePost, data: null }, { Allow: 'POST' })
       } else {
         route(req, res).catch(() => {
-          if (!res.headersSent) sendJson(res, 500, { code: ErrorCode.INTERNAL, message: '服务暂时不可用，请稍后重试', data: null })
+          if (!res.headersSent) sendJson(res, 500, { code: ErrorCode.INTERNAL, message: FUNCTION_WORDS.runner.internal, data: null })
           else res.destroy()
         })
       }

@@ -9,6 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { clientKey } from './client-ip'
 import type { RateLimiter } from './limiters'
 import type { SessionKeys } from './session-cookie'
+import { FUNCTION_WORDS } from '../src/words/function'
 
 export const ORGANISER_LOGIN_PATH = '/organiser'
 /** H5 hash route of the organiser page (src/app.config.ts: it shares the poster subpackage). */
@@ -43,11 +44,11 @@ export function createOrganiserLogin ({ sessions, key, limiter, trustProxy = fal
   }
 
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    if (req.method !== 'GET') return text(res, 405, '请用浏览器打开组织者入口链接', { allow: 'GET' })
-    if (!limiter(clientKey(req, trustProxy))) return text(res, 429, '尝试太频繁，请稍后再试')
+    if (req.method !== 'GET') return text(res, 405, FUNCTION_WORDS.runner.organiserUseBrowser, { allow: 'GET' })
+    if (!limiter(clientKey(req, trustProxy))) return text(res, 429, FUNCTION_WORDS.runner.organiserTooManyTries)
     const given = new URL(req.url ?? '/', 'http://localhost').searchParams.get('key')
     if (given === null || !sameKey(given, key)) {
-      return text(res, 403, '组织者密钥不正确。请使用本地服务启动时打印的“组织者入口”链接。')
+      return text(res, 403, FUNCTION_WORDS.runner.organiserWrongKey)
     }
     res.writeHead(302, {
       location: ORGANISER_PAGE, 'set-cookie': sessions.organiserCookie(), 'cache-control': 'no-store', 'referrer-policy': 'no-referrer',

@@ -14,6 +14,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { ErrorCode, LIMITS } from '../cloud/core/protocol'
 import type { ErrorCodeValue, FunctionResult } from '../cloud/core/protocol'
+import { FUNCTION_WORDS } from '../src/words/function'
 import { clientKey } from './client-ip'
 import { createRateLimiter, createWindowLimiter, DEFAULT_NEW_SESSIONS_PER_MINUTE, NEW_SESSIONS_WINDOW_MS } from './limiters'
 import type { RateLimiter } from './limiters'
@@ -101,31 +102,31 @@ export function createFunctionRoute (fn: CloudFunction, options: FunctionRouteOp
     const fail = (status: number, code: ErrorCodeValue, message: string, close = false) =>
       reply(status, { code, message, data: null }, close)
 
-    if (req.method !== 'POST') return fail(405, ErrorCode.BAD_REQUEST, '请使用 POST 调用云函数', true)
+    if (req.method !== 'POST') return fail(405, ErrorCode.BAD_REQUEST, FUNCTION_WORDS.runner.usePost, true)
     const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()
     if (type !== 'application/json') {
-      return fail(415, ErrorCode.BAD_REQUEST, '请求须为 JSON（Content-Type: application/json）', true)
+      return fail(415, ErrorCode.BAD_REQUEST, FUNCTION_WORDS.runner.needJson, true)
     }
 
     const body = await readBody(req, LIMITS.bodyBytes)
-    if (!body.ok) return fail(413, ErrorCode.TOO_LARGE, `请求内容超过 ${LIMITS.bodyBytes} 字节`, true)
+    if (!body.ok) return fail(413, ErrorCode.TOO_LARGE, FUNCTION_WORDS.request.tooLarge(LIMITS.bodyBytes), true)
     const parsed = parseJson(body.body)
-    if (!parsed.ok) return fail(400, ErrorCode.INVALID_JSON, '请求内容不是有效的 JSON')
+    if (!parsed.ok) return fail(400, ErrorCode.INVALID_JSON, FUNCTION_WORDS.runner.invalidJson)
 
     const client = clientKey(req, trustProxy)
     let identity = sessions.read(req.headers.cookie)
     if (identity === null) {
-      if (!mint(client)) return fail(429, ErrorCode.RATE_LIMITED, '操作太频繁，请稍后再试')
+      if (!mint(client)) return fail(429, ErrorCode.RATE_LIMITED, FUNCTION_WORDS.limits.tooFrequent)
       const session = sessions.issue()
       identity = session.id
       setCookie = session.setCookie
     }
-    if (isWrite(parsed.data) && !take(client)) return fail(429, ErrorCode.RATE_LIMITED, '操作太频繁，请稍后再试')
+    if (isWrite(parsed.data) && !take(client)) return fail(429, ErrorCode.RATE_LIMITED, FUNCTION_WORDS.limits.tooFrequent)
     try {
       reply(200, await fn(identity, parsed.data))
     } catch (error) {
       options.onError?.(error)
-      fail(500, ErrorCode.INTERNAL, '服务暂时不可用，请稍后再试')
+      fail(500, ErrorCode.INTERNAL, FUNCTION_WORDS.internal)
     }
   }
 }

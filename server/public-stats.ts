@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { ErrorCode, PUBLIC_STATS_TIMING } from '../cloud/core/protocol'
 import { takePublicStats } from '../cloud/core/public-stats'
 import type { PledgeStore } from '../cloud/core/store'
+import { FUNCTION_WORDS } from '../src/words/function'
 
 export const PUBLIC_STATS_PATH = '/api/public/stats'
 /** The counts are read at most this often, as often as the cloud timer rewrites its document. */
@@ -38,7 +39,7 @@ export function createPublicStatsRoute (store: Pick<PledgeStore, 'stats' | 'list
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'application/json; charset=utf-8' })
-      res.end(JSON.stringify({ code: ErrorCode.BAD_REQUEST, message: '请使用 GET 读取公开统计', data: null }))
+      res.end(JSON.stringify({ code: ErrorCode.BAD_REQUEST, message: FUNCTION_WORDS.runner.useGetForStats, data: null }))
       return
     }
     let body: string
@@ -50,7 +51,7 @@ export function createPublicStatsRoute (store: Pick<PledgeStore, 'stats' | 'list
         body = await reading
       } catch {
         res.writeHead(500, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
-        res.end(JSON.stringify({ code: ErrorCode.INTERNAL, message: '统计暂时不可用，请稍后再试', data: null }))
+        res.end(JSON.stringify({ code: ErrorCode.INTERNAL, message: FUNCTION_WORDS.runner.statsUnavailable, data: null }))
         return
       }
     }

@@ -15,6 +15,7 @@ import type { RateLimiter } from './rate-limit'
 import { StoreBusyError } from './store'
 import type { EventRecord, NewsRecord, PledgeRecord, PledgeStore } from './store'
 import { validateRequest } from './validate'
+import { FUNCTION_WORDS as WORDS } from '../../src/words/function'
 
 export interface HandleDeps {
   store: PledgeStore
@@ -40,23 +41,16 @@ export type PledgeResult = FunctionResult<ResultMap[Action]>
 const IDENTITY_MAX = 128
 
 const REJECTION_MESSAGES: Record<CompanyRejection, string> = {
-  review: '单位名称未通过内容安全审核，承诺已记录，但没有保存单位名称。',
-  risky: '单位名称未通过内容安全审核，承诺已记录，但没有保存单位名称。',
-  unavailable: '单位名称暂时无法审核，承诺已记录，但没有保存单位名称。',
+  review: WORDS.sign.companyRejected,
+  risky: WORDS.sign.companyRejected,
+  unavailable: WORDS.sign.companyUnchecked,
 }
 
-/** The words for ErrorCode.BUSY: the pledge was not stored, and trying again is the remedy. */
-export const BUSY_MESSAGE = '现在承诺的人很多，你的承诺还没有保存，请稍后再试'
+/** The words for ErrorCode.BUSY (FUNCTION_WORDS.busy), named for the tests that fake a busy reply. */
+export const BUSY_MESSAGE = WORDS.busy
 
 /** Actions for admins only, and what the refusal says they tried to do. */
-const ORGANISER_ONLY: Partial<Record<Action, string>> = {
-  createEvent: '创建活动',
-  eventCode: '获取活动小程序码',
-  organiser: '查看组织者数据',
-  saveNews: '编辑媒体报道',
-  removeNews: '删除媒体报道',
-  hideCompany: '在单位榜上隐藏名称',
-}
+const ORGANISER_ONLY: Partial<Record<Action, string>> = WORDS.organiser.tasks
 
 /** New ids drawn before createEvent gives up; one clash in 2.8 × 10^12 is already rare. */
 const EVENT_ID_ATTEMPTS = 5
@@ -109,7 +103,7 @@ async function sign (identity: string, request: SignRequest, deps: HandleDeps): 
   if (request.company !== undefined && deps.contentCheck.free !== true) {
     const existing = await store.get(identity)
     if (existing !== null) {
-      return success('你已经承诺过了', {
+      return success(WORDS.sign.already, {
         pledge: await toMyPledge(store, existing), alreadyPledged: true, companyRejected: null, total: await store.total(),
       })
     }
@@ -123,10 +117,10 @@ async function sign (identity: string, request: SignRequest, deps: HandleDeps): 
   })
   const pledge = await toMyPledge(store, outcome.pledge, outcome.companyCount)
   if (!outcome.created) {
-    return success('你已经承诺过了', { pledge, alreadyPledged: true, companyRejected: null, total: outcome.total })
+    return success(WORDS.sign.already, { pledge, alreadyPledged: true, companyRejected: null, total: outcome.total })
   }
-  const thanks = `承诺成功，你的承诺编号是 ${pledge.number}`
-  return success(rejection === null ? thanks : `${thanks}。${REJECTION_MESSAGES[rejection]}`, {
+  const thanks = WORDS.sign.thanks(pledge.number)
+  return success(rejection === null ? thanks : WORDS.sign.thanksWithNote(thanks, REJECTION_MESSAGES[rejection]), {
     pledge, alreadyPledged: false, companyRejected: rejection, total: outcome.total,
   })
 }
@@ -138,7 +132,7 @@ async function codeFor (scene: string, deps: HandleDeps): Promise<{ codeFileId: 
     return { codeFileId: await deps.makeCode(scene), message: 'ok' }
   } catch (error) {
     deps.onError?.(error)
-    return { codeFileId: null, message: '小程序码暂时无法生成，请稍后再试' }
+    return { codeFileId: null, message: WORDS.codes.unavailable }
   }
 }
 
@@ -154,14 +148,14 @@ async function createEvent (identity: string, request: CreateEventRequest, deps:
   const createdAt = (deps.now?.() ?? new Date()).toISOString()
   for (let attempt = 0; attempt < EVENT_ID_ATTEMPTS; attempt += 1) {
     const event: EventRecord = { id: newEventId(), name, date, place, createdBy: identity, createdAt }
-    if (await deps.store.createEvent(event)) return success(`已创建活动：${name}`, { event: toEventInfo(event) })
+    if (await deps.store.createEvent(event)) return success(WORDS.events.created(name), { event: toEventInfo(event) })
   }
   throw new Error(`createEvent: ${EVENT_ID_ATTEMPTS} event ids in a row were taken`)
 }
 
 async function eventCode (id: string, deps: HandleDeps): Promise<FunctionResult<ResultMap['eventCode']>> {
   const record = await deps.store.getEvent(id)
-  if (record === null) return failure(ErrorCode.EVENT_NOT_FOUND, '没有找到这个活动，请确认活动编号')
+  if (record === null) return failure(ErrorCode.EVENT_NOT_FOUND, WORDS.events.notFoundCheckId)
   const event = toEventInfo(record)
   const { codeFileId, message } = await codeFor(event.scene, deps)
   return success(message, { event, codeFileId })
@@ -195,10 +189,10 @@ function toReport (record: NewsRecord): NewsReport {
 async function saveNews (identity: string, request: SaveNewsRequest, deps: HandleDeps): Promise<FunctionResult<ResultMap['saveNews']>> {
   const existing = await deps.store.listNews(LIMITS.newsReports)
   if (request.id !== undefined && !existing.some((report) => report.id === request.id)) {
-    return failure(ErrorCode.NEWS_NOT_FOUND, '没有找到这条报道，可能已被删除')
+    return failure(ErrorCode.NEWS_NOT_FOUND, WORDS.news.notFound)
   }
   if (request.id === undefined && existing.length >= LIMITS.newsReports) {
-    return failure(ErrorCode.INVALID_NEWS, `最多保留 ${LIMITS.newsReports} 条报道，请先删除不再需要的`)
+    return failure(ErrorCode.INVALID_NEWS, WORDS.news.full(LIMITS.newsReports))
   }
   const record: NewsRecord = {
     id: request.id ?? newEventId(),
@@ -210,7 +204,7 @@ async function saveNews (identity: string, request: SaveNewsRequest, deps: Handl
     updatedAt: (deps.now?.() ?? new Date()).toISOString(),
   }
   await deps.store.putNews(record)
-  return success(request.id === undefined ? '已添加报道' : '已保存报道', { report: toReport(record) })
+  return success(request.id === undefined ? WORDS.news.added : WORDS.news.saved, { report: toReport(record) })
 }
 
 async function hideCompany (identity: string, request: HideCompanyRequest, deps: HandleDeps): Promise<FunctionResult<ResultMap['hideCompany']>> {
@@ -218,11 +212,11 @@ async function hideCompany (identity: string, request: HideCompanyRequest, deps:
   if (hidden) {
     const listed = await deps.store.listHidden(LIMITS.hiddenCompanies)
     if (!listed.some((entry) => entry.company === company) && listed.length >= LIMITS.hiddenCompanies) {
-      return failure(ErrorCode.BAD_REQUEST, `最多隐藏 ${LIMITS.hiddenCompanies} 个名称，请先恢复一些`)
+      return failure(ErrorCode.BAD_REQUEST, WORDS.organiser.hiddenFull(LIMITS.hiddenCompanies))
     }
   }
   await deps.store.setHidden(company, hidden ? { hiddenBy: identity, hiddenAt: (deps.now?.() ?? new Date()).toISOString() } : null)
-  return success(hidden ? `已在单位榜上隐藏“${company}”，其承诺仍计入总数` : `“${company}”已恢复显示在单位榜上`, { company, hidden })
+  return success(hidden ? WORDS.organiser.hidden(company) : WORDS.organiser.shown(company), { company, hidden })
 }
 
 /** Why a limited call was refused, in words; null when it may go ahead. */
@@ -230,9 +224,9 @@ async function limited (identity: string, action: Action, deps: HandleDeps): Pro
   const { limiter } = deps
   if (limiter === undefined) return null
   const now = deps.now?.() ?? new Date()
-  if (!(await limiter.take(identity, 'call', now))) return '操作太频繁，请稍后再试'
+  if (!(await limiter.take(identity, 'call', now))) return WORDS.limits.tooFrequent
   if (action === 'withdraw' && !(await limiter.take(identity, 'withdraw', now))) {
-    return `今天撤回次数已达 ${LIMITS.withdrawalsPerDay} 次，请明天再试`
+    return WORDS.limits.withdrawalsPerDay(LIMITS.withdrawalsPerDay)
   }
   return null
 }
@@ -246,7 +240,7 @@ async function dispatch (identity: string, data: unknown, deps: HandleDeps): Pro
   if (refusal !== null) return failure(ErrorCode.RATE_LIMITED, refusal)
   const refused = ORGANISER_ONLY[request.action]
   if (refused !== undefined && !(deps.isAdmin?.(identity) ?? false)) {
-    return failure(ErrorCode.FORBIDDEN, `只有活动组织者可以${refused}`)
+    return failure(ErrorCode.FORBIDDEN, WORDS.organiser.only(refused))
   }
   switch (request.action) {
     case 'sign':
@@ -254,11 +248,11 @@ async function dispatch (identity: string, data: unknown, deps: HandleDeps): Pro
     case 'status': {
       const record = await store.get(identity)
       const pledge = record === null ? null : await toMyPledge(store, record)
-      return success(pledge === null ? '你还没有承诺' : `你的承诺编号是 ${pledge.number}`, { pledge, total: await store.total() })
+      return success(pledge === null ? WORDS.status.none : WORDS.status.number(pledge.number), { pledge, total: await store.total() })
     }
     case 'withdraw': {
       const outcome = await store.withdraw(identity)
-      return success(outcome.withdrawn ? '已撤回你的承诺' : '你还没有承诺，无需撤回', outcome)
+      return success(outcome.withdrawn ? WORDS.withdraw.done : WORDS.withdraw.none, outcome)
     }
     case 'stats': {
       const stats = await store.stats({ companies: LIMITS.topCompanies, sources: LIMITS.topSources })
@@ -272,7 +266,7 @@ async function dispatch (identity: string, data: unknown, deps: HandleDeps): Pro
       return createEvent(identity, request, deps)
     case 'getEvent': {
       const event = await store.getEvent(request.id)
-      if (event === null) return success('没有找到这个活动', { event: null })
+      if (event === null) return success(WORDS.events.notFound, { event: null })
       const info = toEventInfo(event)
       const counts = await store.countsBySource([info.scene])
       return success('ok', { event: { ...info, count: counts[info.scene] ?? 0 } })
@@ -287,8 +281,8 @@ async function dispatch (identity: string, data: unknown, deps: HandleDeps): Pro
       return saveNews(identity, request, deps)
     case 'removeNews':
       return (await store.removeNews(request.id))
-        ? success('已删除报道', { removed: true })
-        : failure(ErrorCode.NEWS_NOT_FOUND, '没有找到这条报道，可能已被删除')
+        ? success(WORDS.news.removed, { removed: true })
+        : failure(ErrorCode.NEWS_NOT_FOUND, WORDS.news.notFound)
     case 'hideCompany':
       return hideCompany(identity, request, deps)
   }
@@ -300,13 +294,13 @@ async function dispatch (identity: string, data: unknown, deps: HandleDeps): Pro
  */
 export async function handle (identity: string | undefined, data: unknown, deps: HandleDeps): Promise<PledgeResult> {
   if (typeof identity !== 'string' || identity.length === 0 || identity.length > IDENTITY_MAX) {
-    return failure(ErrorCode.NO_IDENTITY, '无法识别你的身份，请在微信中打开小程序后重试')
+    return failure(ErrorCode.NO_IDENTITY, WORDS.noIdentity)
   }
   try {
     return await dispatch(identity, data, deps)
   } catch (error) {
     deps.onError?.(error)
-    if (error instanceof StoreBusyError) return failure(ErrorCode.BUSY, BUSY_MESSAGE)
-    return failure(ErrorCode.INTERNAL, '服务暂时不可用，请稍后再试')
+    if (error instanceof StoreBusyError) return failure(ErrorCode.BUSY, WORDS.busy)
+    return failure(ErrorCode.INTERNAL, WORDS.internal)
   }
 }

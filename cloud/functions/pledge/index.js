@@ -167,7 +167,128 @@ var StoreBusyError = class extends Error {
   }
 };
 
+// src/words/function.ts
+var FUNCTION_WORDS = {
+  /** Names of fields, put into the messages below. */
+  labels: {
+    company: "单位名称",
+    eventName: "活动名称",
+    eventPlace: "活动地点",
+    eventDate: "活动日期",
+    eventId: "活动编号",
+    newsSource: "媒体名称",
+    newsTitle: "报道标题",
+    newsDate: "报道日期",
+    newsLink: "报道链接",
+    newsId: "报道编号",
+    source: "来源",
+    action: "操作类型"
+  },
+  /** What a value of the wrong type turned out to be ("收到的是…"). */
+  types: { array: "数组", string: "文字", number: "数字", boolean: "布尔值", object: "对象" },
+  /** The request as a whole. */
+  request: {
+    notObject: (type) => `请求应为对象，收到的是${type}`,
+    tooLarge: (bytes) => `请求内容超过 ${bytes} 字节`,
+    identityInBody: (key) => `请求中不能包含身份字段 ${key}：身份由微信提供`,
+    unknownAction: (action) => `不支持的操作类型：${action}`,
+    unknownField: (action, field) => `操作 ${action} 不接受字段 ${field}`
+  },
+  /** One field of a request. */
+  validation: {
+    missing: (label, key) => `缺少${label} ${key}`,
+    notText: (label, key, type) => `${label} ${key} 应为文字，收到的是${type}`,
+    companyNotText: (label, type) => `${label}应为文字，收到的是${type}`,
+    hiddenNotBoolean: (type) => `hidden 应为 true 或 false，收到的是${type}`,
+    empty: (label) => `${label}不能为空`,
+    companyEmpty: (label) => `${label}不能为空；不填写单位请不要传 company`,
+    /** Raw input far beyond the limit, refused before it is normalised and counted. */
+    farTooLong: (label, max) => `${label}最多 ${max} 个字`,
+    tooLong: (label, max, length) => `${label}最多 ${max} 个字，现在是 ${length} 个字`,
+    needsLetterOrDigit: (label) => `${label}需要包含文字或数字`,
+    idFormat: (label, key) => `${label} ${key} 应为 8 位小写字母或数字`,
+    sourceTooLong: (label, key, max) => `${label} ${key} 最多 ${max} 个字符`,
+    sourceFormat: (label, key) => `${label} ${key} 格式应为 e:活动编号 或 s:分享者编号（字母、数字、_ 或 -）`,
+    dateFormat: (label) => `${label}应为 YYYY-MM-DD 格式，例如 2024-09-01`,
+    dateRange: (label, first, last) => `${label}应在 ${first} 至 ${last} 之间`,
+    dateMissing: (label, date) => `${label} ${date} 不存在`,
+    linkTooLong: (label, max) => `${label}最多 ${max} 个字符`,
+    linkSpaces: (label) => `${label}不能包含空格或换行`,
+    linkNotHttps: (label) => `${label}应为完整网址，以 https:// 开头`
+  },
+  sign: {
+    already: "你已经承诺过了",
+    thanks: (number) => `承诺成功，你的承诺编号是 ${number}`,
+    /** Thanks, then why the company name was not kept. */
+    thanksWithNote: (thanks, note) => `${thanks}。${note}`,
+    companyRejected: "单位名称未通过内容安全审核，承诺已记录，但没有保存单位名称。",
+    companyUnchecked: "单位名称暂时无法审核，承诺已记录，但没有保存单位名称。"
+  },
+  status: {
+    none: "你还没有承诺",
+    number: (number) => `你的承诺编号是 ${number}`
+  },
+  withdraw: {
+    done: "已撤回你的承诺",
+    none: "你还没有承诺，无需撤回"
+  },
+  codes: {
+    unavailable: "小程序码暂时无法生成，请稍后再试"
+  },
+  events: {
+    created: (name) => `已创建活动：${name}`,
+    notFound: "没有找到这个活动",
+    notFoundCheckId: "没有找到这个活动，请确认活动编号"
+  },
+  news: {
+    notFound: "没有找到这条报道，可能已被删除",
+    full: (max) => `最多保留 ${max} 条报道，请先删除不再需要的`,
+    added: "已添加报道",
+    saved: "已保存报道",
+    removed: "已删除报道"
+  },
+  organiser: {
+    /** Said to someone who is not an organiser: 只有活动组织者可以 + what they tried. */
+    only: (task) => `只有活动组织者可以${task}`,
+    /** Each organiser-only action, as that refusal names it. */
+    tasks: {
+      createEvent: "创建活动",
+      eventCode: "获取活动小程序码",
+      organiser: "查看组织者数据",
+      saveNews: "编辑媒体报道",
+      removeNews: "删除媒体报道",
+      hideCompany: "在单位榜上隐藏名称"
+    },
+    hidden: (company) => `已在单位榜上隐藏“${company}”，其承诺仍计入总数`,
+    shown: (company) => `“${company}”已恢复显示在单位榜上`,
+    hiddenFull: (max) => `最多隐藏 ${max} 个名称，请先恢复一些`
+  },
+  limits: {
+    tooFrequent: "操作太频繁，请稍后再试",
+    withdrawalsPerDay: (max) => `今天撤回次数已达 ${max} 次，请明天再试`
+  },
+  /** ErrorCode.BUSY: the pledge was not stored, and trying again is the remedy. */
+  busy: "现在承诺的人很多，你的承诺还没有保存，请稍后再试",
+  noIdentity: "无法识别你的身份，请在微信中打开小程序后重试",
+  internal: "服务暂时不可用，请稍后再试",
+  /** The local runner's own replies (server/), before or around the function. */
+  runner: {
+    usePost: "请使用 POST 调用云函数",
+    needJson: "请求须为 JSON（Content-Type: application/json）",
+    invalidJson: "请求内容不是有效的 JSON",
+    unknownFunction: "未知的接口",
+    /** The route itself failed (server/app.ts), not the function. */
+    internal: "服务暂时不可用，请稍后重试",
+    useGetForStats: "请使用 GET 读取公开统计",
+    statsUnavailable: "统计暂时不可用，请稍后再试",
+    organiserUseBrowser: "请用浏览器打开组织者入口链接",
+    organiserTooManyTries: "尝试太频繁，请稍后再试",
+    organiserWrongKey: "组织者密钥不正确。请使用本地服务启动时打印的“组织者入口”链接。"
+  }
+};
+
 // cloud/core/validate.ts
+var { labels: LABELS, request: REQUEST, types: TYPES, validation: WORDS } = FUNCTION_WORDS;
 var FIELDS = {
   sign: ["company", "source"],
   status: [],
@@ -187,11 +308,11 @@ var FIELDS = {
 var IDENTITY_FIELD = /^_?(open|union)_?id$/i;
 var INVISIBLE = /(?!\s)[\p{Cc}\p{Cf}\p{Cs}]/gu;
 var LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-var COMPANY = { label: "单位名称", max: LIMITS.companyMaxChars, empty: "单位名称不能为空；不填写单位请不要传 company" };
-var EVENT_NAME = { label: "活动名称", max: LIMITS.eventNameMaxChars, empty: "活动名称不能为空" };
-var EVENT_PLACE = { label: "活动地点", max: LIMITS.eventPlaceMaxChars, empty: "活动地点不能为空" };
-var NEWS_SOURCE = { label: "媒体名称", max: LIMITS.newsSourceMaxChars, empty: "媒体名称不能为空" };
-var NEWS_TITLE = { label: "报道标题", max: LIMITS.newsTitleMaxChars, empty: "报道标题不能为空" };
+var COMPANY = { label: LABELS.company, max: LIMITS.companyMaxChars, empty: WORDS.companyEmpty(LABELS.company) };
+var EVENT_NAME = { label: LABELS.eventName, max: LIMITS.eventNameMaxChars, empty: WORDS.empty(LABELS.eventName) };
+var EVENT_PLACE = { label: LABELS.eventPlace, max: LIMITS.eventPlaceMaxChars, empty: WORDS.empty(LABELS.eventPlace) };
+var NEWS_SOURCE = { label: LABELS.newsSource, max: LIMITS.newsSourceMaxChars, empty: WORDS.empty(LABELS.newsSource) };
+var NEWS_TITLE = { label: LABELS.newsTitle, max: LIMITS.newsTitleMaxChars, empty: WORDS.empty(LABELS.newsTitle) };
 function fail(code, message) {
   return { ok: false, error: { code, message } };
 }
@@ -202,12 +323,12 @@ function jsonBytes(data) {
   return new TextEncoder().encode(JSON.stringify(data)).length;
 }
 function normaliseText(raw, rule) {
-  if (raw.length > rule.max * 8) return { ok: false, message: `${rule.label}最多 ${rule.max} 个字` };
+  if (raw.length > rule.max * 8) return { ok: false, message: WORDS.farTooLong(rule.label, rule.max) };
   const text = raw.normalize("NFC").replace(INVISIBLE, "").replace(/\s+/gu, " ").trim();
   const length = Array.from(text).length;
   if (length === 0) return { ok: false, message: rule.empty };
-  if (length > rule.max) return { ok: false, message: `${rule.label}最多 ${rule.max} 个字，现在是 ${length} 个字` };
-  if (!LETTER_OR_DIGIT.test(text)) return { ok: false, message: `${rule.label}需要包含文字或数字` };
+  if (length > rule.max) return { ok: false, message: WORDS.tooLong(rule.label, rule.max, length) };
+  if (!LETTER_OR_DIGIT.test(text)) return { ok: false, message: WORDS.needsLetterOrDigit(rule.label) };
   return { ok: true, text };
 }
 function normaliseCompany(raw) {
@@ -218,44 +339,44 @@ function daysIn(year, month) {
   if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
-function checkEventDate(date) {
-  if (!EVENT_DATE_PATTERN.test(date)) return "活动日期应为 YYYY-MM-DD 格式，例如 2024-09-01";
+function checkEventDate(date, label = LABELS.eventDate) {
+  if (!EVENT_DATE_PATTERN.test(date)) return WORDS.dateFormat(label);
   if (date < EVENT_DATE_RANGE.first || date > EVENT_DATE_RANGE.last) {
-    return `活动日期应在 ${EVENT_DATE_RANGE.first} 至 ${EVENT_DATE_RANGE.last} 之间`;
+    return WORDS.dateRange(label, EVENT_DATE_RANGE.first, EVENT_DATE_RANGE.last);
   }
   const [year, month, day] = date.split("-").map(Number);
-  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return `活动日期 ${date} 不存在`;
+  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return WORDS.dateMissing(label, date);
   return null;
 }
 function describe(value) {
   if (value === null) return "null";
-  if (Array.isArray(value)) return "数组";
-  return { string: "文字", number: "数字", boolean: "布尔值", object: "对象" }[typeof value] ?? typeof value;
+  if (Array.isArray(value)) return TYPES.array;
+  return TYPES[typeof value] ?? typeof value;
 }
 function validateRequest(data) {
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
-    return fail(ErrorCode.BAD_REQUEST, `请求应为对象，收到的是${describe(data)}`);
+    return fail(ErrorCode.BAD_REQUEST, REQUEST.notObject(describe(data)));
   }
   if (jsonBytes(data) > LIMITS.bodyBytes) {
-    return fail(ErrorCode.TOO_LARGE, `请求内容超过 ${LIMITS.bodyBytes} 字节`);
+    return fail(ErrorCode.TOO_LARGE, REQUEST.tooLarge(LIMITS.bodyBytes));
   }
   const body = data;
   const keys = Object.keys(body);
   const identityKey = keys.find((key) => IDENTITY_FIELD.test(key));
   if (identityKey !== void 0) {
-    return fail(ErrorCode.IDENTITY_IN_BODY, `请求中不能包含身份字段 ${identityKey}：身份由微信提供`);
+    return fail(ErrorCode.IDENTITY_IN_BODY, REQUEST.identityInBody(identityKey));
   }
   const action = body.action;
-  if (action === void 0) return fail(ErrorCode.UNKNOWN_ACTION, "缺少操作类型 action");
+  if (action === void 0) return fail(ErrorCode.UNKNOWN_ACTION, WORDS.missing(LABELS.action, "action"));
   if (typeof action !== "string") {
-    return fail(ErrorCode.UNKNOWN_ACTION, `操作类型 action 应为文字，收到的是${describe(action)}`);
+    return fail(ErrorCode.UNKNOWN_ACTION, WORDS.notText(LABELS.action, "action", describe(action)));
   }
   if (!isAction(action)) {
-    return fail(ErrorCode.UNKNOWN_ACTION, `不支持的操作类型：${action.slice(0, 32)}`);
+    return fail(ErrorCode.UNKNOWN_ACTION, REQUEST.unknownAction(action.slice(0, 32)));
   }
   const unknown = keys.find((key) => key !== "action" && !FIELDS[action].includes(key));
   if (unknown !== void 0) {
-    return fail(ErrorCode.UNKNOWN_FIELD, `操作 ${action} 不接受字段 ${unknown.slice(0, 32)}`);
+    return fail(ErrorCode.UNKNOWN_FIELD, REQUEST.unknownField(action, unknown.slice(0, 32)));
   }
   switch (action) {
     case "sign":
@@ -266,22 +387,22 @@ function validateRequest(data) {
       return parseSaveNews(body);
     case "removeNews": {
       const id = body.id;
-      if (typeof id !== "string" || !EVENT_ID_PATTERN.test(id)) return fail(ErrorCode.INVALID_NEWS, "报道编号 id 应为 8 位小写字母或数字");
+      if (typeof id !== "string" || !EVENT_ID_PATTERN.test(id)) return fail(ErrorCode.INVALID_NEWS, WORDS.idFormat(LABELS.newsId, "id"));
       return { ok: true, request: { action, id } };
     }
     case "hideCompany": {
-      if (typeof body.company !== "string") return fail(ErrorCode.INVALID_COMPANY, `单位名称应为文字，收到的是${describe(body.company)}`);
+      if (typeof body.company !== "string") return fail(ErrorCode.INVALID_COMPANY, WORDS.companyNotText(LABELS.company, describe(body.company)));
       const company = normaliseCompany(body.company);
       if (!company.ok) return fail(ErrorCode.INVALID_COMPANY, company.message);
-      if (typeof body.hidden !== "boolean") return fail(ErrorCode.BAD_REQUEST, `hidden 应为 true 或 false，收到的是${describe(body.hidden)}`);
+      if (typeof body.hidden !== "boolean") return fail(ErrorCode.BAD_REQUEST, WORDS.hiddenNotBoolean(describe(body.hidden)));
       return { ok: true, request: { action, company: company.company, hidden: body.hidden } };
     }
     case "getEvent":
     case "eventCode": {
       const id = body.id;
-      if (id === void 0) return fail(ErrorCode.INVALID_EVENT, "缺少活动编号 id");
+      if (id === void 0) return fail(ErrorCode.INVALID_EVENT, WORDS.missing(LABELS.eventId, "id"));
       if (typeof id !== "string" || !EVENT_ID_PATTERN.test(id)) {
-        return fail(ErrorCode.INVALID_EVENT, "活动编号 id 应为 8 位小写字母或数字");
+        return fail(ErrorCode.INVALID_EVENT, WORDS.idFormat(LABELS.eventId, "id"));
       }
       return { ok: true, request: { action, id } };
     }
@@ -293,7 +414,7 @@ function parseSign(body) {
   const request = { action: "sign" };
   if ("company" in body) {
     if (typeof body.company !== "string") {
-      return fail(ErrorCode.INVALID_COMPANY, `单位名称应为文字，收到的是${describe(body.company)}`);
+      return fail(ErrorCode.INVALID_COMPANY, WORDS.companyNotText(LABELS.company, describe(body.company)));
     }
     const company = normaliseCompany(body.company);
     if (!company.ok) return fail(ErrorCode.INVALID_COMPANY, company.message);
@@ -302,13 +423,13 @@ function parseSign(body) {
   if ("source" in body) {
     const source = body.source;
     if (typeof source !== "string") {
-      return fail(ErrorCode.INVALID_SOURCE, `来源 source 应为文字，收到的是${describe(source)}`);
+      return fail(ErrorCode.INVALID_SOURCE, WORDS.notText(LABELS.source, "source", describe(source)));
     }
     if (source.length > LIMITS.sourceMaxChars) {
-      return fail(ErrorCode.INVALID_SOURCE, `来源 source 最多 ${LIMITS.sourceMaxChars} 个字符`);
+      return fail(ErrorCode.INVALID_SOURCE, WORDS.sourceTooLong(LABELS.source, "source", LIMITS.sourceMaxChars));
     }
     if (!SOURCE_PATTERN.test(source)) {
-      return fail(ErrorCode.INVALID_SOURCE, "来源 source 格式应为 e:活动编号 或 s:分享者编号（字母、数字、_ 或 -）");
+      return fail(ErrorCode.INVALID_SOURCE, WORDS.sourceFormat(LABELS.source, "source"));
     }
     request.source = source;
   }
@@ -316,8 +437,8 @@ function parseSign(body) {
 }
 function eventText(body, key, rule) {
   const value = body[key];
-  if (value === void 0) return { ok: false, message: `缺少${rule.label} ${key}` };
-  if (typeof value !== "string") return { ok: false, message: `${rule.label} ${key} 应为文字，收到的是${describe(value)}` };
+  if (value === void 0) return { ok: false, message: WORDS.missing(rule.label, key) };
+  if (typeof value !== "string") return { ok: false, message: WORDS.notText(rule.label, key, describe(value)) };
   return normaliseText(value, rule);
 }
 function parseCreateEvent(body) {
@@ -326,43 +447,43 @@ function parseCreateEvent(body) {
   const place = eventText(body, "place", EVENT_PLACE);
   if (!place.ok) return fail(ErrorCode.INVALID_EVENT, place.message);
   const date = body.date;
-  if (date === void 0) return fail(ErrorCode.INVALID_EVENT, "缺少活动日期 date");
-  if (typeof date !== "string") return fail(ErrorCode.INVALID_EVENT, `活动日期 date 应为文字，收到的是${describe(date)}`);
+  if (date === void 0) return fail(ErrorCode.INVALID_EVENT, WORDS.missing(LABELS.eventDate, "date"));
+  if (typeof date !== "string") return fail(ErrorCode.INVALID_EVENT, WORDS.notText(LABELS.eventDate, "date", describe(date)));
   const problem = checkEventDate(date);
   if (problem !== null) return fail(ErrorCode.INVALID_EVENT, problem);
   return { ok: true, request: { action: "createEvent", name: name.text, date, place: place.text } };
 }
 function checkLink(link) {
-  if (link.length > LIMITS.newsLinkMaxChars) return `报道链接最多 ${LIMITS.newsLinkMaxChars} 个字符`;
-  if (/\s/.test(link)) return "报道链接不能包含空格或换行";
+  if (link.length > LIMITS.newsLinkMaxChars) return WORDS.linkTooLong(LABELS.newsLink, LIMITS.newsLinkMaxChars);
+  if (/\s/.test(link)) return WORDS.linkSpaces(LABELS.newsLink);
   let url;
   try {
     url = new URL(link);
   } catch {
-    return "报道链接应为完整网址，以 https:// 开头";
+    return WORDS.linkNotHttps(LABELS.newsLink);
   }
-  return url.protocol === "https:" && url.hostname.length > 0 ? null : "报道链接应为完整网址，以 https:// 开头";
+  return url.protocol === "https:" && url.hostname.length > 0 ? null : WORDS.linkNotHttps(LABELS.newsLink);
 }
 function parseSaveNews(body) {
   const texts = { source: "", title: "" };
   for (const [key, rule] of [["source", NEWS_SOURCE], ["title", NEWS_TITLE]]) {
     const value = body[key];
-    if (typeof value !== "string") return fail(ErrorCode.INVALID_NEWS, `${rule.label} ${key} 应为文字，收到的是${describe(value)}`);
+    if (typeof value !== "string") return fail(ErrorCode.INVALID_NEWS, WORDS.notText(rule.label, key, describe(value)));
     const text = normaliseText(value, rule);
     if (!text.ok) return fail(ErrorCode.INVALID_NEWS, text.message);
     texts[key] = text.text;
   }
   const { date, id, link } = body;
-  if (typeof date !== "string") return fail(ErrorCode.INVALID_NEWS, `报道日期 date 应为文字，收到的是${describe(date)}`);
-  const problem = checkEventDate(date);
-  if (problem !== null) return fail(ErrorCode.INVALID_NEWS, problem.replace("活动日期", "报道日期"));
+  if (typeof date !== "string") return fail(ErrorCode.INVALID_NEWS, WORDS.notText(LABELS.newsDate, "date", describe(date)));
+  const problem = checkEventDate(date, LABELS.newsDate);
+  if (problem !== null) return fail(ErrorCode.INVALID_NEWS, problem);
   const request = { action: "saveNews", source: texts.source, title: texts.title, date };
   if (id !== void 0) {
-    if (typeof id !== "string" || !EVENT_ID_PATTERN.test(id)) return fail(ErrorCode.INVALID_NEWS, "报道编号 id 应为 8 位小写字母或数字");
+    if (typeof id !== "string" || !EVENT_ID_PATTERN.test(id)) return fail(ErrorCode.INVALID_NEWS, WORDS.idFormat(LABELS.newsId, "id"));
     request.id = id;
   }
   if (link !== void 0) {
-    if (typeof link !== "string") return fail(ErrorCode.INVALID_NEWS, `报道链接 link 应为文字，收到的是${describe(link)}`);
+    if (typeof link !== "string") return fail(ErrorCode.INVALID_NEWS, WORDS.notText(LABELS.newsLink, "link", describe(link)));
     const bad = checkLink(link.trim());
     if (bad !== null) return fail(ErrorCode.INVALID_NEWS, bad);
     request.link = link.trim();
@@ -373,19 +494,12 @@ function parseSaveNews(body) {
 // cloud/core/handle.ts
 var IDENTITY_MAX = 128;
 var REJECTION_MESSAGES = {
-  review: "单位名称未通过内容安全审核，承诺已记录，但没有保存单位名称。",
-  risky: "单位名称未通过内容安全审核，承诺已记录，但没有保存单位名称。",
-  unavailable: "单位名称暂时无法审核，承诺已记录，但没有保存单位名称。"
+  review: FUNCTION_WORDS.sign.companyRejected,
+  risky: FUNCTION_WORDS.sign.companyRejected,
+  unavailable: FUNCTION_WORDS.sign.companyUnchecked
 };
-var BUSY_MESSAGE = "现在承诺的人很多，你的承诺还没有保存，请稍后再试";
-var ORGANISER_ONLY = {
-  createEvent: "创建活动",
-  eventCode: "获取活动小程序码",
-  organiser: "查看组织者数据",
-  saveNews: "编辑媒体报道",
-  removeNews: "删除媒体报道",
-  hideCompany: "在单位榜上隐藏名称"
-};
+var BUSY_MESSAGE = FUNCTION_WORDS.busy;
+var ORGANISER_ONLY = FUNCTION_WORDS.organiser.tasks;
 var EVENT_ID_ATTEMPTS = 5;
 function failure(code, message) {
   return { code, message, data: null };
@@ -428,7 +542,7 @@ async function sign(identity, request, deps) {
   if (request.company !== void 0 && deps.contentCheck.free !== true) {
     const existing = await store2.get(identity);
     if (existing !== null) {
-      return success("你已经承诺过了", {
+      return success(FUNCTION_WORDS.sign.already, {
         pledge: await toMyPledge(store2, existing),
         alreadyPledged: true,
         companyRejected: null,
@@ -445,10 +559,10 @@ async function sign(identity, request, deps) {
   });
   const pledge = await toMyPledge(store2, outcome.pledge, outcome.companyCount);
   if (!outcome.created) {
-    return success("你已经承诺过了", { pledge, alreadyPledged: true, companyRejected: null, total: outcome.total });
+    return success(FUNCTION_WORDS.sign.already, { pledge, alreadyPledged: true, companyRejected: null, total: outcome.total });
   }
-  const thanks = `承诺成功，你的承诺编号是 ${pledge.number}`;
-  return success(rejection === null ? thanks : `${thanks}。${REJECTION_MESSAGES[rejection]}`, {
+  const thanks = FUNCTION_WORDS.sign.thanks(pledge.number);
+  return success(rejection === null ? thanks : FUNCTION_WORDS.sign.thanksWithNote(thanks, REJECTION_MESSAGES[rejection]), {
     pledge,
     alreadyPledged: false,
     companyRejected: rejection,
@@ -462,7 +576,7 @@ async function codeFor(scene, deps) {
     return { codeFileId: await deps.makeCode(scene), message: "ok" };
   } catch (error) {
     (_a = deps.onError) == null ? void 0 : _a.call(deps, error);
-    return { codeFileId: null, message: "小程序码暂时无法生成，请稍后再试" };
+    return { codeFileId: null, message: FUNCTION_WORDS.codes.unavailable };
   }
 }
 async function shareCode(identity, deps) {
@@ -476,13 +590,13 @@ async function createEvent(identity, request, deps) {
   const createdAt = (((_a = deps.now) == null ? void 0 : _a.call(deps)) ?? /* @__PURE__ */ new Date()).toISOString();
   for (let attempt = 0; attempt < EVENT_ID_ATTEMPTS; attempt += 1) {
     const event = { id: newEventId(), name, date, place, createdBy: identity, createdAt };
-    if (await deps.store.createEvent(event)) return success(`已创建活动：${name}`, { event: toEventInfo(event) });
+    if (await deps.store.createEvent(event)) return success(FUNCTION_WORDS.events.created(name), { event: toEventInfo(event) });
   }
   throw new Error(`createEvent: ${EVENT_ID_ATTEMPTS} event ids in a row were taken`);
 }
 async function eventCode(id, deps) {
   const record = await deps.store.getEvent(id);
-  if (record === null) return failure(ErrorCode.EVENT_NOT_FOUND, "没有找到这个活动，请确认活动编号");
+  if (record === null) return failure(ErrorCode.EVENT_NOT_FOUND, FUNCTION_WORDS.events.notFoundCheckId);
   const event = toEventInfo(record);
   const { codeFileId, message } = await codeFor(event.scene, deps);
   return success(message, { event, codeFileId });
@@ -515,10 +629,10 @@ async function saveNews(identity, request, deps) {
   var _a;
   const existing = await deps.store.listNews(LIMITS.newsReports);
   if (request.id !== void 0 && !existing.some((report) => report.id === request.id)) {
-    return failure(ErrorCode.NEWS_NOT_FOUND, "没有找到这条报道，可能已被删除");
+    return failure(ErrorCode.NEWS_NOT_FOUND, FUNCTION_WORDS.news.notFound);
   }
   if (request.id === void 0 && existing.length >= LIMITS.newsReports) {
-    return failure(ErrorCode.INVALID_NEWS, `最多保留 ${LIMITS.newsReports} 条报道，请先删除不再需要的`);
+    return failure(ErrorCode.INVALID_NEWS, FUNCTION_WORDS.news.full(LIMITS.newsReports));
   }
   const record = {
     id: request.id ?? newEventId(),
@@ -530,7 +644,7 @@ async function saveNews(identity, request, deps) {
     updatedAt: (((_a = deps.now) == null ? void 0 : _a.call(deps)) ?? /* @__PURE__ */ new Date()).toISOString()
   };
   await deps.store.putNews(record);
-  return success(request.id === void 0 ? "已添加报道" : "已保存报道", { report: toReport(record) });
+  return success(request.id === void 0 ? FUNCTION_WORDS.news.added : FUNCTION_WORDS.news.saved, { report: toReport(record) });
 }
 async function hideCompany(identity, request, deps) {
   var _a;
@@ -538,20 +652,20 @@ async function hideCompany(identity, request, deps) {
   if (hidden) {
     const listed = await deps.store.listHidden(LIMITS.hiddenCompanies);
     if (!listed.some((entry) => entry.company === company) && listed.length >= LIMITS.hiddenCompanies) {
-      return failure(ErrorCode.BAD_REQUEST, `最多隐藏 ${LIMITS.hiddenCompanies} 个名称，请先恢复一些`);
+      return failure(ErrorCode.BAD_REQUEST, FUNCTION_WORDS.organiser.hiddenFull(LIMITS.hiddenCompanies));
     }
   }
   await deps.store.setHidden(company, hidden ? { hiddenBy: identity, hiddenAt: (((_a = deps.now) == null ? void 0 : _a.call(deps)) ?? /* @__PURE__ */ new Date()).toISOString() } : null);
-  return success(hidden ? `已在单位榜上隐藏“${company}”，其承诺仍计入总数` : `“${company}”已恢复显示在单位榜上`, { company, hidden });
+  return success(hidden ? FUNCTION_WORDS.organiser.hidden(company) : FUNCTION_WORDS.organiser.shown(company), { company, hidden });
 }
 async function limited(identity, action, deps) {
   var _a;
   const { limiter: limiter2 } = deps;
   if (limiter2 === void 0) return null;
   const now = ((_a = deps.now) == null ? void 0 : _a.call(deps)) ?? /* @__PURE__ */ new Date();
-  if (!await limiter2.take(identity, "call", now)) return "操作太频繁，请稍后再试";
+  if (!await limiter2.take(identity, "call", now)) return FUNCTION_WORDS.limits.tooFrequent;
   if (action === "withdraw" && !await limiter2.take(identity, "withdraw", now)) {
-    return `今天撤回次数已达 ${LIMITS.withdrawalsPerDay} 次，请明天再试`;
+    return FUNCTION_WORDS.limits.withdrawalsPerDay(LIMITS.withdrawalsPerDay);
   }
   return null;
 }
@@ -565,7 +679,7 @@ async function dispatch(identity, data, deps) {
   if (refusal !== null) return failure(ErrorCode.RATE_LIMITED, refusal);
   const refused = ORGANISER_ONLY[request.action];
   if (refused !== void 0 && !(((_a = deps.isAdmin) == null ? void 0 : _a.call(deps, identity)) ?? false)) {
-    return failure(ErrorCode.FORBIDDEN, `只有活动组织者可以${refused}`);
+    return failure(ErrorCode.FORBIDDEN, FUNCTION_WORDS.organiser.only(refused));
   }
   switch (request.action) {
     case "sign":
@@ -573,11 +687,11 @@ async function dispatch(identity, data, deps) {
     case "status": {
       const record = await store2.get(identity);
       const pledge = record === null ? null : await toMyPledge(store2, record);
-      return success(pledge === null ? "你还没有承诺" : `你的承诺编号是 ${pledge.number}`, { pledge, total: await store2.total() });
+      return success(pledge === null ? FUNCTION_WORDS.status.none : FUNCTION_WORDS.status.number(pledge.number), { pledge, total: await store2.total() });
     }
     case "withdraw": {
       const outcome = await store2.withdraw(identity);
-      return success(outcome.withdrawn ? "已撤回你的承诺" : "你还没有承诺，无需撤回", outcome);
+      return success(outcome.withdrawn ? FUNCTION_WORDS.withdraw.done : FUNCTION_WORDS.withdraw.none, outcome);
     }
     case "stats": {
       const stats = await store2.stats({ companies: LIMITS.topCompanies, sources: LIMITS.topSources });
@@ -591,7 +705,7 @@ async function dispatch(identity, data, deps) {
       return createEvent(identity, request, deps);
     case "getEvent": {
       const event = await store2.getEvent(request.id);
-      if (event === null) return success("没有找到这个活动", { event: null });
+      if (event === null) return success(FUNCTION_WORDS.events.notFound, { event: null });
       const info = toEventInfo(event);
       const counts = await store2.countsBySource([info.scene]);
       return success("ok", { event: { ...info, count: counts[info.scene] ?? 0 } });
@@ -605,7 +719,7 @@ async function dispatch(identity, data, deps) {
     case "saveNews":
       return saveNews(identity, request, deps);
     case "removeNews":
-      return await store2.removeNews(request.id) ? success("已删除报道", { removed: true }) : failure(ErrorCode.NEWS_NOT_FOUND, "没有找到这条报道，可能已被删除");
+      return await store2.removeNews(request.id) ? success(FUNCTION_WORDS.news.removed, { removed: true }) : failure(ErrorCode.NEWS_NOT_FOUND, FUNCTION_WORDS.news.notFound);
     case "hideCompany":
       return hideCompany(identity, request, deps);
   }
@@ -613,14 +727,14 @@ async function dispatch(identity, data, deps) {
 async function handle(identity, data, deps) {
   var _a;
   if (typeof identity !== "string" || identity.length === 0 || identity.length > IDENTITY_MAX) {
-    return failure(ErrorCode.NO_IDENTITY, "无法识别你的身份，请在微信中打开小程序后重试");
+    return failure(ErrorCode.NO_IDENTITY, FUNCTION_WORDS.noIdentity);
   }
   try {
     return await dispatch(identity, data, deps);
   } catch (error) {
     (_a = deps.onError) == null ? void 0 : _a.call(deps, error);
-    if (error instanceof StoreBusyError) return failure(ErrorCode.BUSY, BUSY_MESSAGE);
-    return failure(ErrorCode.INTERNAL, "服务暂时不可用，请稍后再试");
+    if (error instanceof StoreBusyError) return failure(ErrorCode.BUSY, FUNCTION_WORDS.busy);
+    return failure(ErrorCode.INTERNAL, FUNCTION_WORDS.internal);
   }
 }
 
