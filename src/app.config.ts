@@ -1,5 +1,5 @@
 import theme from './theme.json'
-import { TAB_LABELS, TITLES } from './words/bars'
+import { TAB_LABELS, TITLES } from './words/titles'
 
 // WeChat draws the navigation and tab bars: in dark mode it takes their colours from theme.json
 // (@names below). The H5 build has no theme.json; its bars follow the light values and CSS.

@@ -1,4 +1,5 @@
-import { act, fireEvent, screen, within } from '@testing-library/react'
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
+import Taro from '@tarojs/taro'
 import { safeExecute } from '@tarojs/runtime'
 import { allSections, newsItems, proposal, campaign, toHant } from '@/content'
 import { SHARE_COVERS } from '@/hooks/use-page-share'
@@ -108,14 +109,28 @@ describe('简繁 on the 倡议书 page', () => {
     expect(readScript()).toBe('hans')
   })
 
-  test('首页 follows a change made on the 倡议书 page when it shows again', () => {
+  test('繁體 is the whole interface: headings, controls, the tab bar, the call and the navigation title', async () => {
+    const setTitle = jest.spyOn(Taro, 'setNavigationBarTitle')
+    const { container } = renderPage(HomePage, { path: ROUTES.home })
+    fireEvent.click(byId(container, 'script-hant'))
+    const page = within(container)
+    for (const word of ['倡議書全文', '活動海報', '媒體報道', '閲讀設置', '字號', '標準', '響應倡議，去承諾']) page.getByText(word)
+    const tabs = within(page.getByRole('navigation', { name: '主導航' }))
+    expect(tabs.getAllByRole('link').map((link) => link.textContent)).toEqual(['首頁', '倡議書', '承諾'])
+    // Each script's name stays in its own script, so a reader can find the way back.
+    expect(byId(container, 'script-hans').textContent).toBe('简体')
+    await waitFor(() => expect(setTitle).toHaveBeenCalledWith({ title: '全國質量月' }))
+    jest.restoreAllMocks()
+  })
+
+  test('首页 follows a change made on the 倡议书 page at once, and on showing again', () => {
     const home = renderPage(HomePage, { path: ROUTES.home })
     expect(byId(home.container, 'home-theme').textContent).toBe(campaign.theme)
 
     const page = renderPage(ProposalPage, { path: ROUTES.proposal })
     fireEvent.click(byId(page.container, 'script-hant'))
-    // Tab pages stay mounted: 首页 still shows 简体 until it is shown again.
-    expect(byId(home.container, 'home-theme').textContent).toBe(campaign.theme)
+    // Tab pages stay mounted: 首页 changes with it, so it is never seen in the old script.
+    expect(byId(home.container, 'home-theme').textContent).toBe(toHant(campaign.theme))
 
     act(() => { safeExecute(ROUTES.home, 'onShow') })
     expect(byId(home.container, 'home-theme').textContent).toBe(toHant(campaign.theme))

@@ -1,8 +1,9 @@
 import Taro from '@tarojs/taro'
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { fireEvent, screen, waitFor } from '@testing-library/react'
 import TabBar from '@/components/tab-bar'
 import { ROUTES, TABS } from '@/services/navigation'
 import { WORDS } from '@/words'
+import { renderPage } from './support/render-page'
 
 test('the browser tab bar lists the pages and words app.config.ts gives WeChat, in its order', () => {
   ;(globalThis as { defineAppConfig?: (config: unknown) => unknown }).defineAppConfig = (config) => config
@@ -16,7 +17,7 @@ test('links to the three tabs, the open one marked as the current page; a tap sw
   const switchTab = jest.spyOn(Taro, 'switchTab').mockResolvedValue({ errMsg: 'switchTab:ok' })
   // The page stack as it is once the switch has happened: the route has settled.
   jest.spyOn(Taro, 'getCurrentPages').mockReturnValue([{ route: ROUTES.pledge.slice(1) }] as ReturnType<typeof Taro.getCurrentPages>)
-  render(<TabBar current='proposal' />)
+  renderPage(() => <TabBar current='proposal' />, { path: ROUTES.proposal })
   const nav = screen.getByRole('navigation', { name: '主导航' })
   const links = screen.getAllByRole('link')
   expect(links.map((link) => [link.textContent, link.getAttribute('href'), link.getAttribute('aria-current')])).toEqual([

@@ -3,7 +3,7 @@ import { showTabLabels, showTitle } from '@/services/bars'
 import type { Tab } from '@/services/navigation'
 import { readScript, saveScript, type Script } from '@/services/preferences'
 import { inScript, WORDS } from '@/words'
-import type { TITLES } from '@/words/bars'
+import type { TITLES } from '@/words/titles'
 import { usePreference } from './use-preference'
 
 /** The reader's script (简体 or 繁體) and a setter that persists it. */
@@ -27,12 +27,11 @@ let barsChanged = false
  */
 export function useBarWords (page: keyof typeof TITLES, tab?: Tab) {
   const [script] = useScript()
-  const show = () => {
+  useEffect(() => {
     barsChanged ||= script === 'hant'
     if (!barsChanged) return
     const words = inScript(WORDS, script)
     void showTitle(words.titles[page])
     if (tab) void showTabLabels(words.tabs)
-  }
-  useEffect(show, [script])
+  }, [script, page, tab])
 }

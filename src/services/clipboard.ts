@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { wordsNow } from '@/words'
 
 /**
  * Copies text. Both WeChat and Taro's H5 runtime show their own "内容已复制" toast on success;
@@ -10,7 +11,7 @@ export async function copyText (text: string): Promise<boolean> {
     await Taro.setClipboardData({ data: text })
     return true
   } catch {
-    await Taro.showToast({ title: '复制失败，请长按链接手动复制', icon: 'none' }).catch(() => undefined)
+    await Taro.showToast({ title: wordsNow().common.copyFailed, icon: 'none' }).catch(() => undefined)
     return false
   }
 }

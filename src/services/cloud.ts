@@ -3,6 +3,7 @@ import type { Action, FunctionResult, PledgeRequest, ResultMap } from '../../clo
 import { inMomentsSinglePage } from './moments'
 import { platform } from './platform'
 import { NetworkError } from './platform-types'
+import { textNow, wordsNow } from '@/words'
 
 /** Waits between attempts after a network failure; validation errors are never retried. */
 export const RETRY_DELAYS_MS = [300, 900] as const
@@ -25,6 +26,11 @@ export class CloudError extends Error {
   }
 }
 
+/** What to tell the reader about a failed call: the function's own words, else the app's fallback. */
+export function messageOf (error: unknown): string {
+  return error instanceof CloudError ? error.message : wordsNow().common.fallbackError
+}
+
 export type Delay = (ms: number) => Promise<void>
 export const sleep: Delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -43,7 +49,7 @@ export async function callFunction<A extends Action> (
   delay: Delay = sleep,
 ): Promise<ResultMap[A]> {
   // It would fail after its retries with a network error, which is not what is wrong.
-  if (inMomentsSinglePage()) throw new CloudError(SINGLE_PAGE_ERROR_CODE, '朋友圈中打开的页面无法联网，请点击屏幕下方“前往小程序”', false)
+  if (inMomentsSinglePage()) throw new CloudError(SINGLE_PAGE_ERROR_CODE, wordsNow().common.momentsOffline, false)
   for (let attempt = 0; ; attempt++) {
     let reply: unknown
     try {
@@ -51,13 +57,14 @@ export async function callFunction<A extends Action> (
     } catch (error) {
       if (!(error instanceof NetworkError)) throw error
       if (attempt >= RETRY_DELAYS_MS.length) {
-        throw new CloudError(NETWORK_ERROR_CODE, '网络不给力，请检查网络后重试', true)
+        throw new CloudError(NETWORK_ERROR_CODE, wordsNow().common.networkError, true)
       }
       await delay(RETRY_DELAYS_MS[attempt])
       continue
     }
-    if (!isResult(reply)) throw new CloudError(ErrorCode.INTERNAL, '服务返回了无法识别的结果，请稍后重试', false)
-    if (reply.code !== ErrorCode.OK) throw new CloudError(reply.code, reply.message, false)
+    if (!isResult(reply)) throw new CloudError(ErrorCode.INTERNAL, wordsNow().common.unreadableReply, false)
+    // The function writes 简体 (src/words/function.ts); a 繁體 reader gets its words converted.
+    if (reply.code !== ErrorCode.OK) throw new CloudError(reply.code, textNow(reply.message), false)
     return reply.data as ResultMap[A]
   }
 }

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { wordsNow } from '@/words'
 
 /** A short toast, as WeChat apps confirm an action. */
 export function toast (title: string, icon: 'success' | 'none' = 'none') {
@@ -11,7 +12,8 @@ export function buzz () {
 }
 
 /** Asks before a destructive action; resolves true only on the confirm button. */
-export async function confirm (title: string, content: string, confirmText = '确定'): Promise<boolean> {
-  const { confirm: ok } = await Taro.showModal({ title, content, confirmText, confirmColor: '#b71c1c', cancelText: '取消' })
+export async function confirm (title: string, content: string, confirmText?: string): Promise<boolean> {
+  const { common } = wordsNow()
+  const { confirm: ok } = await Taro.showModal({ title, content, confirmText: confirmText ?? common.confirm, confirmColor: '#b71c1c', cancelText: common.cancel })
   return ok
 }

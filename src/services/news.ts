@@ -3,11 +3,9 @@ import { copyText } from './clipboard'
 import { callFunction } from './cloud'
 import { toast } from './feedback'
 import { openArticle } from './navigation'
+import { wordsNow } from '@/words'
 
 export type { NewsReport } from '../../cloud/core/protocol'
-
-/** What the toast says after a copy: WeChat opens only the app's own business domains in a web-view. */
-export const LINK_COPIED = '链接已复制，请在浏览器中打开'
 
 let asked: Promise<NewsReport[]> | null = null
 
@@ -69,6 +67,7 @@ export function followReportLink (link: string): Promise<boolean> {
 /** Copies a report's link for a browser; the toast says why. Resolves whether it was copied. */
 export async function copyReportLink (link: string): Promise<boolean> {
   const copied = await copyText(link)
-  if (copied) await toast(LINK_COPIED)
+  // Why a toast: WeChat opens only the app's own business domains in a web-view.
+  if (copied) await toast(wordsNow().news.linkCopied)
   return copied
 }

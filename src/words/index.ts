@@ -7,9 +7,9 @@
  * A word that takes values is a template: it interpolates its arguments and does nothing else
  * with them, so the 繁體 copy can keep a name as it was typed (toHantDeep).
  */
-import { toHantDeep } from '@/content/hant'
+import { toHant, toHantDeep } from '@/content/hant'
 import { readScript, type Script } from '@/services/preferences'
-import { TAB_LABELS, TITLES } from './bars'
+import { TAB_LABELS, TITLES } from './titles'
 
 export const WORDS = {
   titles: TITLES,
@@ -128,6 +128,11 @@ export function inScript<T extends object> (words: T, script: Script): T {
     converted.set(words, hant)
   }
   return hant
+}
+
+/** A text from elsewhere in 简体 (the function's messages) in the script saved right now. */
+export function textNow (text: string): string {
+  return readScript() === 'hant' ? toHant(text) : text
 }
 
 /** Words for code outside components (toasts, dialogs, errors): the script saved right now. */

@@ -39,6 +39,10 @@
  *   onShow's options after reenter(); the launch options stay.
  * - Share sheets (wx.showShareImageMenu, wx.shareFileMessage): closing one without sending fails
  *   with `<api>:fail cancel`.
+ * - Bars (wx.setNavigationBarTitle, wx.setTabBarItem, 界面 → 导航栏 / TabBar): a title is the open
+ *   page's; tab items are indexed from the left (index beyond the list fails); called from a page
+ *   that is not a tab page, setTabBarItem fails `setTabBarItem:fail not TabBar page` (as WeChat
+ *   answers it; the docs do not list the case).
  * - `lacks`: APIs an older base library does not have are absent, so wx.canIUse says false.
  * Anything our code calls that is not modelled here is absent (undefined), as on an old WeChat,
  * so a new platform call fails loudly instead of passing against a stub.
@@ -157,6 +161,10 @@ export function createWxFake (options: WxFakeOptions = {}) {
     sharedFiles: [] as Array<{ filePath: string; fileName?: string }>,
     vibrations: 0,
     privacyPrompts: [] as string[],
+    /** Navigation bar titles set, with the page they were set on. */
+    titles: [] as Array<{ route: string; title: string }>,
+    /** Tab bar labels set (wx.setTabBarItem), by index; WeChat keeps them for the app's life. */
+    tabLabels: new Map<number, string>(),
   }
   /** Answers for showModal, in order; an unscripted modal is cancelled. */
   const modalAnswers: boolean[] = []
@@ -286,7 +294,14 @@ export function createWxFake (options: WxFakeOptions = {}) {
       return { confirm, cancel: !confirm }
     }),
     pageScrollTo: asyncApi('pageScrollTo', () => ({})),
-    setNavigationBarTitle: asyncApi('setNavigationBarTitle', () => ({})),
+    setNavigationBarTitle: asyncApi<{ title: string }>('setNavigationBarTitle', ({ title }) => { record.titles.push({ route: stack[stack.length - 1], title }) }),
+    setTabBarItem: asyncApi<{ index: number; text?: string }>('setTabBarItem', ({ index, text }) => {
+      if (options.app) {
+        if (!options.app.tabs.includes(stack[stack.length - 1])) throw new WxFail('not TabBar page')
+        if (!Number.isInteger(index) || index < 0 || index >= options.app.tabs.length) throw new WxFail('tabbar item not found')
+      }
+      if (text !== undefined) record.tabLabels.set(index, text)
+    }),
     vibrateShort: asyncApi('vibrateShort', () => { record.vibrations += 1 }),
     nextTick: (callback: () => void) => { setTimeout(callback, 0) },
 

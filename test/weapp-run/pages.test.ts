@@ -138,3 +138,33 @@ describe('Moments single-page mode (scene 1154: no login, no navigation)', () =>
     expect(app.fake.record.toasts).toContainEqual({ title: '请前往小程序使用完整服务', icon: 'none' })
   })
 })
+
+describe('繁體 in WeChat', () => {
+  const BAR_APIS = ['setNavigationBarTitle', 'setTabBarItem']
+
+  test('简体 (the default): the configs\' titles and tab labels stand, nothing is set', async () => {
+    const { app, page } = await start({ path: 'pages/index/index' })
+    await page.waitForText('倡议书全文')
+    expect(app.fake.record.calls.filter(({ api }) => BAR_APIS.includes(api))).toEqual([])
+  })
+
+  test('繁體 chosen on 首页: its words, WeChat\'s tab bar and title; the other tabs open in 繁體', async () => {
+    const { app, page } = await start({ path: 'pages/index/index' })
+    await page.tap('#script-hant')
+    await page.waitForText('倡議書全文')
+    expect(page.text()).toContain('閲讀設置')
+    expect([...app.fake.record.tabLabels].sort()).toEqual([[0, '首頁'], [1, '倡議書'], [2, '承諾']])
+    expect(app.fake.record.titles).toContainEqual({ route: 'pages/index/index', title: '全國質量月' })
+    const others: Array<[string, string, string[]]> = [
+      ['pages/proposal/index', '倡議書', ['目錄', '回到目錄', '響應倡議，去承諾']],
+      ['pages/pledge/index', '承諾', ['我承諾踐行以上倡議', '單位榜', '單位名稱（選填）']],
+    ]
+    for (const [route, title, words] of others) {
+      await app.fake.wx.switchTab({ url: `/${route}` })
+      const shown = await app.waitForPage(route)
+      await shown.waitForText(words[0])
+      for (const word of words) expect(shown.text()).toContain(word)
+      expect(app.fake.record.titles).toContainEqual({ route, title })
+    }
+  })
+})

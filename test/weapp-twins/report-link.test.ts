@@ -2,6 +2,7 @@ import type { ReactElement, ReactNode } from 'react'
 import type { WxFakeOptions } from '../support/wx-fake'
 import { answers } from './cloud-replies'
 import { onWeapp } from './taro-weapp'
+import { WORDS } from '@/words'
 
 // As Taro's weapp build aliases it: components are the mini-program's own tag names.
 jest.mock('@tarojs/components', () => jest.requireActual('@tarojs/plugin-platform-weapp/dist/components-react'))
@@ -29,7 +30,7 @@ async function entryFor (link: string, options: WxFakeOptions = {}) {
     ...(await import('@/services/platform')),
   }), { app: APP, ...options })
   loaded.platform.initCloud()
-  const element = loaded.ReportLink({ id: 'news-abcd1234', link, className: 'news-list__item news-list__item--link', children: '报道标题' }) as Element
+  const element = loaded.ReportLink({ id: 'news-abcd1234', link, className: 'news-list__item news-list__item--link', children: '报道标题', words: WORDS.news }) as Element
   return { ...loaded, element }
 }
 
@@ -43,21 +44,20 @@ test('a tap target read as a button, showing the link itself (a long press can s
 })
 
 test('a tap copies the link and the toast says to open it in a browser', async () => {
-  const { fake, element, LINK_COPIED } = await entryFor(NEWS_SITE)
+  const { fake, element } = await entryFor(NEWS_SITE)
   await expect(element.props.onClick!()).resolves.toBe(true)
   expect(fake.record.clipboard).toEqual([NEWS_SITE])
   // Ours follows WeChat's own 内容已复制 and replaces it.
-  expect(fake.record.toasts.at(-1)).toEqual({ title: LINK_COPIED, icon: 'none' })
-  expect(LINK_COPIED).toBe('链接已复制，请在浏览器中打开')
+  expect(fake.record.toasts.at(-1)).toEqual({ title: '链接已复制，请在浏览器中打开', icon: 'none' })
   expect(fake.record.routes).toEqual([])
 })
 
 test('a copy refused at the privacy prompt says so and promises nothing', async () => {
-  const { fake, element, LINK_COPIED } = await entryFor(NEWS_SITE, { needPrivacyAuthorization: true })
+  const { fake, element } = await entryFor(NEWS_SITE, { needPrivacyAuthorization: true })
   await expect(element.props.onClick!()).resolves.toBe(false)
   expect(fake.record.clipboard).toEqual([])
   expect(fake.record.toasts).toEqual([{ title: '复制失败，请长按链接手动复制', icon: 'none' }])
-  expect(fake.record.toasts.map((toast) => toast.title)).not.toContain(LINK_COPIED)
+  expect(fake.record.toasts.map((toast) => toast.title)).not.toContain('链接已复制，请在浏览器中打开')
 })
 
 test('a 公众号 article is copied too while the README setting is off', async () => {

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import TabBar from '@/components/tab-bar'
 import { pageClass, useFontScale } from '@/hooks/use-font-scale'
+import { useWords } from '@/hooks/use-words'
 import { asButton } from '@/services/a11y'
 import type { Tab } from '@/services/navigation'
 import type { FontScale } from '@/services/preferences'
@@ -39,6 +40,7 @@ export default function PageFrame ({ className, tab, scale, children }: PageFram
 
 function WayBackBar ({ way }: { way: WayBack }) {
   // A second tap while the first route runs would go back twice, out of the app in a browser.
+  const { common } = useWords()
   const going = useRef(false)
   const follow = () => {
     if (going.current) return
@@ -48,8 +50,8 @@ function WayBackBar ({ way }: { way: WayBack }) {
   }
   return (
     <View className='page-frame__bar'>
-      <View className='page-frame__way-back' id='way-back' {...asButton(way.to === 'home' ? '返回首页' : '返回上一页')} onClick={follow}>
-        <Text>{way.to === 'home' ? '返回首页' : '返回'}</Text>
+      <View className='page-frame__way-back' id='way-back' {...asButton(way.to === 'home' ? common.home : common.backLabel)} onClick={follow}>
+        <Text>{way.to === 'home' ? common.home : common.back}</Text>
       </View>
     </View>
   )

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
+import { useWords } from '@/hooks/use-words'
 import { asButton } from '@/services/a11y'
 import { readMyPledge } from '@/services/my-pledge'
 import { openTab } from '@/services/navigation'
@@ -18,6 +19,7 @@ interface PledgeCallProps {
  * show since tab pages stay mounted: no function call here. Unknown is shown as the call.
  */
 export default function PledgeCall ({ id, tone = 'plain' }: PledgeCallProps) {
+  const { call } = useWords()
   const [mine, setMine] = useState(readMyPledge)
   useDidShow(() => setMine(readMyPledge()))
   const number = mine?.signed === true ? mine.number : null
@@ -28,7 +30,7 @@ export default function PledgeCall ({ id, tone = 'plain' }: PledgeCallProps) {
       {...asButton()}
       onClick={() => openTab('pledge')}
     >
-      <Text>{number === null ? '响应倡议，去承诺' : `已承诺 · 承诺编号 No.${number}`}</Text>
+      <Text>{number === null ? call.unsigned : call.signed(number)}</Text>
     </View>
   )
 }

@@ -1,19 +1,10 @@
 import SegmentedControl from '@/components/segmented-control'
+import { useWords } from '@/hooks/use-words'
 import { SCRIPTS, type Script } from '@/services/preferences'
+import { WORDS } from '@/words'
 
-/** Each option in its own script, as readers look for it. */
-export const SCRIPT_LABELS: Record<Script, string> = {
-  hans: '简体',
-  hant: '繁體',
-}
-
-/** What a screen reader announces for each option. */
-const SCRIPT_NAMES: Record<Script, string> = {
-  hans: '简体中文',
-  hant: '繁體中文',
-}
-
-const OPTIONS = SCRIPTS.map((script) => ({ value: script, text: SCRIPT_LABELS[script], name: SCRIPT_NAMES[script] }))
+/** Each option in its own script, as readers look for it (and as a screen reader names it). */
+const OPTIONS = SCRIPTS.map((script) => ({ value: script, text: WORDS.scriptNames[script], name: WORDS.scriptNames[`${script}Name`] }))
 
 interface ScriptControlProps {
   value: Script
@@ -22,5 +13,6 @@ interface ScriptControlProps {
 
 /** The reading script: 简体 / 繁體. */
 export default function ScriptControl ({ value, onChange }: ScriptControlProps) {
-  return <SegmentedControl label='简繁' idPrefix='script' options={OPTIONS} value={value} onChange={onChange} />
+  const { reading } = useWords()
+  return <SegmentedControl label={reading.script} idPrefix='script' options={OPTIONS} value={value} onChange={onChange} />
 }

@@ -8,6 +8,7 @@ import { useContent } from '@/hooks/use-content'
 import { useFontScale, usePageClass } from '@/hooks/use-font-scale'
 import { useAppShellHandOver } from '@/hooks/use-app-shell'
 import { usePageShare } from '@/hooks/use-page-share'
+import { useBarWords, useWords } from '@/hooks/use-words'
 import { ROUTES, openPosters, openTab } from '@/services/navigation'
 import { asButton, asHeading } from '@/services/a11y'
 import NewsList from './news-list'
@@ -20,11 +21,13 @@ export default function HomePage () {
   // Share cards stay in 简体 (as published): the friend opens the page in their own setting.
   useAppShellHandOver()
   usePageShare({ title: hans.campaign.pageTitle, path: ROUTES.home })
+  useBarWords('home', 'home')
+  const { home, reading } = useWords()
 
   return (
     <View className={root}>
       <View className='home-hero'>
-        <Text className='home-hero__eyebrow'>2024年全国“质量月”</Text>
+        <Text className='home-hero__eyebrow'>{home.eyebrow}</Text>
         <Text className='home-hero__theme' id='home-theme'>{campaign.theme}</Text>
         <View className='home-hero__slogans'>
           {campaign.slogans.map((slogan) => (
@@ -38,12 +41,12 @@ export default function HomePage () {
 
       <View className='home-entries'>
         <View className='home-entry' id='entry-proposal' {...asButton()} onClick={() => openTab('proposal')}>
-          <Text className='home-entry__title'>倡议书全文</Text>
+          <Text className='home-entry__title'>{home.proposalEntry}</Text>
           <Text className='home-entry__desc'>{proposal.title}</Text>
         </View>
         <View className='home-entry' id='entry-posters' {...asButton()} onClick={() => openPosters()}>
-          <Text className='home-entry__title'>活动海报</Text>
-          <Text className='home-entry__desc'>2024年全国“质量月”活动海报</Text>
+          <Text className='home-entry__title'>{home.postersEntry}</Text>
+          <Text className='home-entry__desc'>{home.postersDesc}</Text>
         </View>
       </View>
 
@@ -55,12 +58,12 @@ export default function HomePage () {
       </View>
 
       <View className='qm-card'>
-        <Text className='qm-section-title' {...asHeading(2)}>媒体报道</Text>
+        <Text className='qm-section-title' {...asHeading(2)}>{home.news}</Text>
         <NewsList items={newsItems} />
       </View>
 
       <View className='qm-card' id='home-reading'>
-        <Text className='qm-section-title' {...asHeading(2)}>阅读设置</Text>
+        <Text className='qm-section-title' {...asHeading(2)}>{reading.title}</Text>
         <FontSizeControl value={scale} onChange={setScale} />
         <ScriptControl value={script} onChange={setScript} />
       </View>

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import type { NewsItem } from '@/content'
+import { useWords } from '@/hooks/use-words'
 import { getNewsReports } from '@/services/news'
 import type { NewsReport } from '@/services/news'
 import { formatMonthDay } from '@/utils/format-date'
@@ -27,6 +28,7 @@ interface Entry {
  * read, not a tap target; one with a link leads to it the way the platform can (report-link).
  */
 export default function NewsList ({ items }: NewsListProps) {
+  const words = useWords()
   const [reports, setReports] = useState<NewsReport[]>([])
   // On every show: after an organiser's change the list is asked for again.
   useDidShow(() => {
@@ -46,7 +48,7 @@ export default function NewsList ({ items }: NewsListProps) {
           </>
         )
         return entry.link
-          ? <ReportLink key={entry.id} id={`news-${entry.id}`} link={entry.link} className='news-list__item news-list__item--link'>{text}</ReportLink>
+          ? <ReportLink key={entry.id} id={`news-${entry.id}`} link={entry.link} className='news-list__item news-list__item--link' words={words.news}>{text}</ReportLink>
           : <View key={entry.id} id={`news-${entry.id}`} className='news-list__item'>{text}</View>
       })}
     </View>

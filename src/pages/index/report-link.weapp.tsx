@@ -8,13 +8,13 @@ import type { ReportLinkComponent } from './report-link-types'
  * article where the README setting allows it. The link is shown and selectable, so a copy refused
  * (privacy consent) can still be made by a long press.
  */
-const ReportLink: ReportLinkComponent = ({ id, link, className, children }) => {
+const ReportLink: ReportLinkComponent = ({ id, link, className, children, words }) => {
   const inApp = opensInWebView(link)
   return (
     <View id={id} className={className} hoverClass='news-list__item--pressed' {...asButton()} onClick={() => followReportLink(link)}>
       {children}
       <View className='news-list__follow'>
-        <Text className='news-list__action'>{inApp ? '阅读原文' : '点按复制链接'}</Text>
+        <Text className='news-list__action'>{inApp ? words.readInApp : words.copyLink}</Text>
         {!inApp && <Text className='news-list__link' userSelect>{link}</Text>}
       </View>
     </View>

@@ -10,12 +10,14 @@ import { useContent } from '@/hooks/use-content'
 import { usePageClass } from '@/hooks/use-font-scale'
 import { useAppShellHandOver } from '@/hooks/use-app-shell'
 import { usePageShare } from '@/hooks/use-page-share'
+import { useBarWords, useWords } from '@/hooks/use-words'
 import { getWhoAmI } from '@/services/attribution'
 import { openOrganiser, openPosters, ROUTES } from '@/services/navigation'
 import { inMomentsSinglePage } from '@/services/moments'
 import { readCompany, saveCompany } from '@/services/pledge-draft'
 import { formatFullDate } from '@/utils/format-date'
 import { asButton, asHeading, labelled } from '@/services/a11y'
+import { WORDS } from '@/words'
 import PledgeItems from './pledge-items'
 import PledgeResult from './pledge-result'
 import UnitBoard from './unit-board'
@@ -28,12 +30,14 @@ export default function PledgePage () {
   const { campaign, proposal } = useContent()
   // Share cards stay in 简体 (as published): the friend opens the page in their own setting.
   useAppShellHandOver()
-  usePageShare({ title: `一起响应《${hans.proposal.title}》`, path: ROUTES.pledge })
+  usePageShare({ title: WORDS.pledge.share(hans.proposal.title), path: ROUTES.pledge })
+  useBarWords('pledge', 'pledge')
+  const words = useWords()
   // Opened from Moments: no login, so no pledge.
   if (inMomentsSinglePage()) {
     return (
       <View className={root}>
-        <StateView title='前往小程序参与承诺' description={`朋友圈中打开的页面无法承诺。点击屏幕下方“前往小程序”，响应《${proposal.title}》。`} />
+        <StateView title={words.pledge.momentsTitle} description={words.pledge.momentsBody(proposal.title)} />
       </View>
     )
   }
@@ -49,6 +53,7 @@ interface PledgeFormProps {
 
 function PledgeForm ({ title, slogans, groups }: PledgeFormProps) {
   const root = usePageClass('qm-page pledge')
+  const { pledge: words, common } = useWords()
   const { state, stats, sign, withdraw, retry } = usePledge()
   const { phase, total, pledge, error, notice } = state
   const signed = pledge !== null && (phase === 'signed' || phase === 'withdrawing')
@@ -65,27 +70,27 @@ function PledgeForm ({ title, slogans, groups }: PledgeFormProps) {
     <>
       <View className='pledge-card'>
         {friend && pledge === null
-          ? <Text className='pledge-card__friend' id='pledge-friend'>好友邀请你一起响应倡议</Text>
-          : <Text className='pledge-card__eyebrow'>响应倡议</Text>}
+          ? <Text className='pledge-card__friend' id='pledge-friend'>{words.friend}</Text>
+          : <Text className='pledge-card__eyebrow'>{words.eyebrow}</Text>}
         <Text className='pledge-card__title' {...asHeading(1)}>{title}</Text>
         {slogans.map((slogan) => <Text key={slogan} className='pledge-card__slogan'>{slogan}</Text>)}
         <View className='pledge-card__count'>
-          <Text>已有 </Text>
+          <Text>{words.countBefore}</Text>
           <Text className='pledge-card__number' id='pledge-count'>{total ?? '—'}</Text>
-          <Text> 人承诺</Text>
+          <Text>{words.countAfter}</Text>
         </View>
       </View>
       <PledgeItems groups={groups} />
     </>
   )
   if (phase === 'loading') {
-    return <View className={root}>{intro}<StateView title='正在加载…' /><TabBar current='pledge' /></View>
+    return <View className={root}>{intro}<StateView title={common.loading} /><TabBar current='pledge' /></View>
   }
   if (phase === 'error') {
     return (
       <View className={root}>
         {intro}
-        <StateView title='暂时无法连接' description={error ?? undefined} action={<Button type='primary' onClick={retry}>重试</Button>} />
+        <StateView title={words.cannotConnect} description={error ?? undefined} action={<Button type='primary' onClick={retry}>{common.retry}</Button>} />
         <TabBar current='pledge' />
       </View>
     )
@@ -99,11 +104,11 @@ function PledgeForm ({ title, slogans, groups }: PledgeFormProps) {
 
       {event && (
         <View className='pledge-event' id='pledge-event'>
-          <Text className='pledge-event__label'>来自活动</Text>
+          <Text className='pledge-event__label'>{words.fromEvent}</Text>
           <Text className='pledge-event__name'>{event.name}</Text>
           <Text className='pledge-event__meta'>{formatFullDate(event.date)} · {event.place}</Text>
           {Number.isInteger(event.count) && (event.count as number) >= 0 && (
-            <Text className='pledge-event__count' id='pledge-event-count'>本活动已有 {event.count} 人承诺</Text>
+            <Text className='pledge-event__count' id='pledge-event-count'>{words.eventCount(event.count as number)}</Text>
           )}
         </View>
       )}
@@ -112,14 +117,14 @@ function PledgeForm ({ title, slogans, groups }: PledgeFormProps) {
         <PledgeResult pledge={pledge} notice={notice} withdrawing={phase === 'withdrawing'} onWithdraw={withdraw} />
       ) : (
         <View className='pledge-form'>
-          <Text className='pledge-form__label'>单位名称（选填）</Text>
+          <Text className='pledge-form__label'>{words.companyLabel}</Text>
           <Input
             className='qm-field pledge-form__input'
             id='pledge-company'
-            {...labelled('单位名称')}
+            {...labelled(words.companyName)}
             value={company}
             maxlength={LIMITS.companyMaxChars}
-            placeholder='填写后计入单位承诺人数'
+            placeholder={words.companyPlaceholder}
             confirmType='done'
             disabled={waiting}
             onInput={(event) => {
@@ -137,7 +142,7 @@ function PledgeForm ({ title, slogans, groups }: PledgeFormProps) {
             disabled={waiting}
             onClick={() => sign(company)}
           >
-            {pending ? '已记录，联网后自动提交' : '我承诺践行以上倡议'}
+            {pending ? words.queued : words.submit}
           </Button>
           {error && <Text className='pledge-form__error' id='pledge-error'>{error}</Text>}
         </View>
@@ -146,14 +151,14 @@ function PledgeForm ({ title, slogans, groups }: PledgeFormProps) {
       <UnitBoard companies={stats?.topCompanies ?? null} />
 
       <View className='pledge-posters' id='pledge-posters' {...asButton()} onClick={openPosters}>
-        <Text className='pledge-posters__title'>活动海报</Text>
-        <Text className='pledge-posters__more'>供企业、组织和媒体使用 ›</Text>
+        <Text className='pledge-posters__title'>{words.posters}</Text>
+        <Text className='pledge-posters__more'>{words.postersMore}</Text>
       </View>
 
       {admin && (
         <View className='pledge-posters' id='pledge-organiser' {...asButton()} onClick={openOrganiser}>
-          <Text className='pledge-posters__title'>组织者后台</Text>
-          <Text className='pledge-posters__more'>活动、活动码与统计 ›</Text>
+          <Text className='pledge-posters__title'>{words.organiser}</Text>
+          <Text className='pledge-posters__more'>{words.organiserMore}</Text>
         </View>
       )}
       <TabBar current='pledge' />

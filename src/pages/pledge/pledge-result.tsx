@@ -4,6 +4,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import type { MyPledge } from '@/services/pledge'
 import { copyInviteLink, INVITE_OPENS_SHARE_MENU } from '@/services/invite'
 import { openMyPoster } from '@/services/navigation'
+import { useWords } from '@/hooks/use-words'
 import { asButton } from '@/services/a11y'
 
 /**
@@ -21,6 +22,7 @@ interface PledgeResultProps {
 
 /** My pledge: its number, my unit's count, the poster, inviting friends, and withdrawing. */
 export default function PledgeResult ({ pledge, notice, withdrawing, onWithdraw }: PledgeResultProps) {
+  const { result } = useWords()
   const [settling, setSettling] = useState(true)
   const timer = useRef<ReturnType<typeof setTimeout>>()
   const settle = useCallback(() => {
@@ -35,18 +37,18 @@ export default function PledgeResult ({ pledge, notice, withdrawing, onWithdraw 
 
   return (
     <View className='pledge-result' id='pledge-result'>
-      <Text className='pledge-result__status'>已承诺</Text>
-      <Text className='pledge-result__number' id='pledge-number'>承诺编号 No.{pledge.number}</Text>
+      <Text className='pledge-result__status'>{result.status}</Text>
+      <Text className='pledge-result__number' id='pledge-number'>{result.number(pledge.number)}</Text>
       {pledge.company && (
-        <Text className='pledge-result__company'>「{pledge.company}」已有 {pledge.companyCount} 人承诺</Text>
+        <Text className='pledge-result__company'>{result.companyCount(pledge.company, pledge.companyCount)}</Text>
       )}
       {notice && <Text className='pledge-result__notice'>{notice}</Text>}
-      <Button className='pledge-result__poster' id='pledge-poster' type='primary' block onClick={openMyPoster}>生成我的承诺海报</Button>
+      <Button className='pledge-result__poster' id='pledge-poster' type='primary' block onClick={openMyPoster}>{result.poster}</Button>
       {INVITE_OPENS_SHARE_MENU
-        ? <Button className='pledge-result__invite' id='pledge-invite' block openType='share'>邀请好友一起承诺</Button>
-        : <Button className='pledge-result__invite' id='pledge-invite' block onClick={() => copyInviteLink()}>复制邀请链接</Button>}
+        ? <Button className='pledge-result__invite' id='pledge-invite' block openType='share'>{result.invite}</Button>
+        : <Button className='pledge-result__invite' id='pledge-invite' block onClick={() => copyInviteLink()}>{result.copyInvite}</Button>}
       <View className='pledge-result__withdraw' id='pledge-withdraw' {...asButton()} onClick={onWithdraw}>
-        {withdrawing ? '正在撤回…' : '撤回承诺'}
+        {withdrawing ? result.withdrawing : result.withdraw}
       </View>
       {settling && <View className='pledge-result__cover' id='pledge-result-cover' onClick={settle} />}
     </View>

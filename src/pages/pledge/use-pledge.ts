@@ -2,12 +2,13 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { useDidHide, useDidShow } from '@tarojs/taro'
 import type { MyPledge } from '../../../cloud/core/protocol'
 import { clearArrival, readArrival } from '@/services/attribution'
-import { CloudError } from '@/services/cloud'
+import { CloudError, messageOf } from '@/services/cloud'
 import { buzz, confirm, toast } from '@/services/feedback'
 import { rememberMyPledge } from '@/services/my-pledge'
 import { platform } from '@/services/platform'
 import { getPledgeStatus, signPledge, withdrawPledge } from '@/services/pledge'
 import { clearPending, readPending, savePending } from '@/services/pledge-draft'
+import { wordsNow } from '@/words'
 import { useLiveTotal } from './use-live-total'
 
 /**
@@ -27,9 +28,6 @@ export interface PledgeState {
   /** Why the company name was not kept, when it was not. */
   notice: string | null
 }
-
-const messageOf = (error: unknown) =>
-  error instanceof CloudError ? error.message : '出了点问题，请稍后重试'
 
 /**
  * The pledge page's data and actions: status, one-tap sign, offline queue, withdraw; what the
@@ -80,7 +78,7 @@ export function usePledge () {
       if (!result.alreadyPledged) {
         clearArrival()
         void buzz()
-        void toast('承诺成功', 'success')
+        void toast(wordsNow().pledge.signedToast, 'success')
       }
     } catch (error) {
       if (error instanceof CloudError && error.retryable) {
@@ -100,7 +98,7 @@ export function usePledge () {
     if (!(await platform.isOnline())) {
       savePending({ ...(trimmed ? { company: trimmed } : {}), queuedAt: new Date().toISOString() })
       setState((s) => ({ ...s, phase: 'pending', error: null }))
-      void toast('已记录，联网后自动提交')
+      void toast(wordsNow().pledge.queued)
       return
     }
     await send(trimmed)
@@ -108,7 +106,8 @@ export function usePledge () {
 
   const withdraw = useCallback(async () => {
     if (busy.current) return
-    if (!(await confirm('撤回承诺', '撤回后你的承诺编号不会保留，确定撤回吗？', '撤回'))) return
+    const words = wordsNow().pledge
+    if (!(await confirm(words.withdrawTitle, words.withdrawAsk, words.withdrawConfirm))) return
     busy.current = true
     setState((s) => ({ ...s, phase: 'withdrawing', error: null }))
     asking()
@@ -118,7 +117,7 @@ export function usePledge () {
       answered(result.total)
       rememberMyPledge(null)
       setState({ phase: 'ready', pledge: null, error: null, notice: null })
-      void toast('已撤回')
+      void toast(wordsNow().pledge.withdrawnToast)
     } catch (error) {
       setState((s) => ({ ...s, phase: 'signed', error: messageOf(error) }))
     } finally {
@@ -155,7 +154,6 @@ export function usePledge () {
 }
 
 function messageFor (result: { companyRejected: string | null }) {
-  return result.companyRejected === 'unavailable'
-    ? '单位名称暂时无法审核，已为你记录承诺，未保存单位名称。'
-    : '单位名称未通过内容安全检查，已为你记录承诺，未保存单位名称。'
+  const words = wordsNow().pledge
+  return result.companyRejected === 'unavailable' ? words.companyUnchecked : words.companyRejected
 }

@@ -8,6 +8,7 @@ import { useContent } from '@/hooks/use-content'
 import { pageClass, useFontScale } from '@/hooks/use-font-scale'
 import { useAppShellHandOver } from '@/hooks/use-app-shell'
 import { usePageShare } from '@/hooks/use-page-share'
+import { useBarWords, useWords } from '@/hooks/use-words'
 import { ROUTES } from '@/services/navigation'
 import { scrollToElement } from '@/services/scroll'
 import { asButton, asHeading } from '@/services/a11y'
@@ -23,6 +24,8 @@ export default function ProposalPage () {
   // Share cards stay in 简体 (as published): the friend opens the page in their own setting.
   useAppShellHandOver()
   usePageShare({ title: hans.proposal.title, path: ROUTES.proposal })
+  useBarWords('proposal', 'proposal')
+  const words = useWords()
 
   return (
     <View className={pageClass('qm-page proposal', scale)}>
@@ -58,7 +61,7 @@ export default function ProposalPage () {
           <PledgeCall id='proposal-pledge-call' />
         </View>
         <View className='proposal__back' id='proposal-back-to-toc' {...asButton()} onClick={() => scrollToElement('#proposal-toc')}>
-          回到目录
+          {words.proposal.backToContents}
         </View>
       </View>
       <TabBar current='proposal' />

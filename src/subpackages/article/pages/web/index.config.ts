@@ -1,4 +1,4 @@
-import { TITLES } from '../../../../words/bars'
+import { TITLES } from '../../../../words/titles'
 
 export default definePageConfig({
   // WeChat replaces it with the article's own title once the web-view has loaded it.

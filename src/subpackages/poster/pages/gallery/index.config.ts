@@ -1,4 +1,4 @@
-import { TITLES } from '../../../../words/bars'
+import { TITLES } from '../../../../words/titles'
 
 export default definePageConfig({
   navigationBarTitleText: TITLES.gallery,
