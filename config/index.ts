@@ -27,6 +27,12 @@ const MIN_BASE_LIBRARY = '2.20.1'
 // bundle (React, dayjs, @babel/runtime …) ship ES2015 syntax, so compile.include needs no more.
 if (process.env.TARO_ENV === 'weapp') process.env.BROWSERSLIST = getBrowsersList(MIN_BASE_LIBRARY)!.join(', ')
 
+// WeChat templates cannot recurse, so Taro writes base.wxml with one copy of every component's
+// template per level of nesting (default 16): most of its size. Our pages nest at most 9 deep
+// (test/weapp-run/pages.test.ts measures every page against this); past it, Taro would continue
+// through its `comp` custom component, which still renders, only slower.
+export const TEMPLATE_LEVELS = 12
+
 // https://docs.taro.zone/docs/next/config#defineconfig-辅助函数
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -65,6 +71,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // browsers read UTF-8 source, where a Chinese character is 3. The campaign text is most of the JS.
     terser: { enable: true, config: { output: { ascii_only: false } } },
     mini: {
+      baseLevel: TEMPLATE_LEVELS,
       compile: sharedSources,
       postcss: {
         pxtransform: { enable: true, config: {} },

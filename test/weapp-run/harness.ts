@@ -88,6 +88,19 @@ export interface LaunchConfig {
 
 const TEMPLATE_MISSING = /Template .* not found/
 
+/** Levels of templates base.wxml has (config/index.ts TEMPLATE_LEVELS): its tmpl_<level>_… names. */
+export function templateLevels (): number {
+  const levels = [...fs.readFileSync(path.join(DIST, 'base.wxml'), 'utf8').matchAll(/name="tmpl_(\d+)_/g)].map(([, level]) => Number(level))
+  return Math.max(...levels) + 1
+}
+
+interface TaroNode { cn?: TaroNode[] }
+
+/** How many template levels a page's data needs: root's children render at level 0. */
+export function templateDepth (node: TaroNode): number {
+  return Math.max(0, ...(node.cn ?? []).map((child) => 1 + templateDepth(child)))
+}
+
 export class WeappPage {
   constructor (readonly route: string, readonly query: Record<string, string>, private readonly comp: SimComponent, private readonly app: WeappApp) {}
 
@@ -346,6 +359,21 @@ export class WeappApp {
 
   private async ticks (rounds = 5) {
     for (let i = 0; i < rounds; i++) await new Promise((resolve) => setTimeout(resolve, 0))
+    this.measureDepth()
+  }
+
+  /** The deepest any page has needed so far; past base.wxml's levels Taro falls back to `comp`. */
+  deepest = 0
+  private levels = templateLevels()
+
+  private measureDepth () {
+    const page = this.current
+    const root = (page?.instance as unknown as { data?: { root?: TaroNode } } | undefined)?.data?.root
+    if (!root) return
+    const depth = templateDepth(root)
+    this.deepest = Math.max(this.deepest, depth)
+    const problem = `页面 ${page.route} 需要 ${depth} 层模板，base.wxml 只有 ${this.levels} 层（config/index.ts TEMPLATE_LEVELS）`
+    if (depth > this.levels && !this.problems.includes(problem)) this.problems.push(problem)
   }
 
   async waitFor (condition: () => boolean, timeoutMs: number, message: () => string) {
@@ -365,6 +393,7 @@ export class WeappApp {
 
   /** Ends the run: restores the console and returns what it said (tests expect nothing). */
   close (): string[] {
+    this.measureDepth()
     while (this.stack.length > 0) this.unload(this.stack.pop()!)
     this.spies.forEach((spy) => spy.mockRestore())
     return this.problems

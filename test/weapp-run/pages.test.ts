@@ -6,7 +6,7 @@
  */
 import { campaign, newsItems, proposal } from '../../src/content'
 import { posterTemplates } from '../../src/poster'
-import { appPerTest, canvas2dNode, readAppJson } from './harness'
+import { appPerTest, canvas2dNode, launchApp, readAppJson, templateDepth, templateLevels } from './harness'
 import type { LaunchConfig } from './harness'
 
 const MOMENTS = 1154
@@ -30,6 +30,20 @@ const PAGES: Array<{ path: string; query?: Record<string, string>; texts: string
   { path: ORGANISER, texts: ['仅限活动组织者'] },
   { path: ARTICLE, query: { url: 'no-link' }, texts: ['无法在小程序中打开这篇文章', '链接可能有误或已失效'] },
 ]
+
+test('every page fits base.wxml\'s template levels with room to spare (the harness checks each state it renders)', async () => {
+  expect(templateDepth({ cn: [{ cn: [{}, { cn: [{}] }] }] })).toBe(3)
+  const depths: Record<string, number> = {}
+  for (const { path, query, wx, texts } of PAGES) {
+    const { app, page } = await launchApp({ path, query, wx })
+    await page.waitForText(texts[0])
+    depths[path] = app.deepest
+    expect(app.close()).toEqual([])
+  }
+  const deepest = Math.max(...Object.values(depths))
+  expect(deepest).toBeGreaterThan(5)
+  expect(deepest).toBeLessThanOrEqual(templateLevels() - 2)
+})
 
 test('the list covers every page of app.json', () => {
   expect(PAGES.map((page) => page.path).sort()).toEqual([...readAppJson().pages].sort())
