@@ -45,6 +45,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       750: 1,
       828: 1.81 / 2,
     },
+    baseLevel: TEMPLATE_LEVELS,
     sourceRoot: 'src',
     // One folder per platform: otherwise an H5 build wipes the weapp output.
     outputRoot: `dist/${process.env.TARO_ENV}`,
@@ -71,7 +72,6 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // browsers read UTF-8 source, where a Chinese character is 3. The campaign text is most of the JS.
     terser: { enable: true, config: { output: { ascii_only: false } } },
     mini: {
-      baseLevel: TEMPLATE_LEVELS,
       compile: sharedSources,
       postcss: {
         pxtransform: { enable: true, config: {} },

@@ -1,4 +1,5 @@
 import { useEffect } from 'react'
+import { useDidShow } from '@tarojs/taro'
 import { showTabLabels, showTitle } from '@/services/bars'
 import type { Tab } from '@/services/navigation'
 import { readScript, saveScript, type Script } from '@/services/preferences'
@@ -20,18 +21,24 @@ export function useWords<T extends object = typeof WORDS> (words?: T): T {
 /** Whether the bars may differ from the configs' 简体 words: once 繁體 was chosen in this launch. */
 let barsChanged = false
 
+function showBars (script: Script, page: keyof typeof TITLES, tab?: Tab) {
+  if (!barsChanged) return
+  const words = inScript(WORDS, script)
+  void showTitle(words.titles[page])
+  if (tab) void showTabLabels(words.tabs)
+}
+
 /**
  * The navigation bar's title (and on a tab page the tab bar) in the reader's script, set when the
- * page opens and when the script changes (WeChat keeps a page's title, and the tab bar's labels
- * for the app). Until someone picks 繁體 the configs' words stand: no calls.
+ * page opens or shows and when the script changes. Until someone picks 繁體 the configs' words
+ * stand: no calls.
  */
 export function useBarWords (page: keyof typeof TITLES, tab?: Tab) {
   const [script] = useScript()
   useEffect(() => {
     barsChanged ||= script === 'hant'
-    if (!barsChanged) return
-    const words = inScript(WORDS, script)
-    void showTitle(words.titles[page])
-    if (tab) void showTabLabels(words.tabs)
+    showBars(script, page, tab)
   }, [script, page, tab])
+  // A browser has one title for the document, which Taro's router resets from the page config.
+  useDidShow(() => showBars(script, page, tab))
 }
