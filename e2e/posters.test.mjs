@@ -63,6 +63,9 @@ test('the gallery draws every template, none blank', async () => {
   assert.match(link ?? '', /#\/pages\/pledge\/index\?scene=s%3A[\w-]{10}$/)
   await page.waitForTimeout(PAGE_TRANSITION_MS)
   await screenshot(page, 'poster-viewer')
+  // A browser downloads the poster, and the words say so: no album, no WeChat.
+  assert.equal((await page.locator('#poster-save').innerText()).trim(), '下载海报')
+  assert.doesNotMatch(await currentPage(page).innerText(), /相册|微信/)
   await page.locator('#poster-close').click()
 
   // From the keyboard: Enter on a poster opens the viewer, a dialog with focus on 关闭; Escape
@@ -139,6 +142,8 @@ test('a pledger draws a personal poster with the server\'s N, a nickname and a Q
   const shareCode = await callPledge(page, server, { action: 'shareCode' })
   assert.equal(link, new URL(`/#/pages/pledge/index?scene=${encodeURIComponent(shareCode.data.scene)}`, server.url).href)
   await screenshot(page, 'poster-personal')
+  assert.equal((await currentPage(page).locator('#my-poster-save').innerText()).trim(), '下载海报')
+  assert.doesNotMatch(await currentPage(page).innerText(), /相册|微信/)
 
   // Scanning it in another browser opens the pledge page.
   const friend = await openPhone(browser)

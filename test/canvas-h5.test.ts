@@ -36,5 +36,18 @@ test(`gives up with a clear error after CANVAS_READY_MS (${CANVAS_READY_MS} ms)`
   await jest.advanceTimersByTimeAsync(CANVAS_READY_MS - 100)
   expect(settled).not.toHaveBeenCalled()
   await jest.advanceTimersByTimeAsync(200)
-  await expect(found).rejects.toThrow('找不到画布 #poster-canvas')
+  await expect(found).rejects.toThrow('No canvas #poster-canvas')
+})
+
+test('saves by download, as the words around it say (下载, not 相册); a missing canvas means the browser', () => {
+  expect(posterCanvas.savesTo).toBe('download')
+  expect(posterCanvas.drawnIn).toBe('browser')
+})
+
+test('saving downloads the image under its file name', async () => {
+  const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined)
+  await expect(posterCanvas.saveImage('data:image/png;base64,AAAA', '我的质量诚信承诺.png')).resolves.toBe(true)
+  const link = click.mock.contexts[0] as HTMLAnchorElement
+  expect([link.href, link.download]).toEqual(['data:image/png;base64,AAAA', '我的质量诚信承诺.png'])
+  click.mockRestore()
 })

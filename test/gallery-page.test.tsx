@@ -1,14 +1,19 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react'
+import Taro from '@tarojs/taro'
 import { posterTemplates } from '@/poster'
 import { posterCanvas } from '@/services/canvas'
 import { toast } from '@/services/feedback'
 import { ROUTES } from '@/services/navigation'
+import { saveScript } from '@/services/preferences'
 import { RENDER_CSS_WIDTH } from '@/subpackages/poster/draw'
 import PosterGalleryPage, { THUMB_CSS_WIDTH } from '@/subpackages/poster/pages/gallery'
 import { renderPage } from './support/render-page'
 import { serveFunction } from './support/serve-function'
 
-jest.mock('@/services/canvas', () => jest.requireActual('./support/fake-poster-canvas').createFakePosterCanvas())
+// The browser twin's own flags (savesTo, drawnIn) with the fake's drawing: jsdom has no Canvas 2D.
+jest.mock('@/services/canvas', () => ({
+  posterCanvas: { ...jest.requireActual('@/services/canvas').posterCanvas, ...jest.requireActual('./support/fake-poster-canvas').createFakePosterCanvas().posterCanvas },
+}))
 jest.mock('@/services/feedback', () => ({ toast: jest.fn(async () => undefined) }))
 
 const thumbnails = () => posterTemplates.filter((template) => document.getElementById(`poster-thumb-${template.id}`) !== null)
@@ -48,12 +53,12 @@ test('a poster is drawn at full size when it is opened, once, and that is the im
   const slide = () => document.querySelector(`#poster-slide-${second.id} img`)?.getAttribute('src')
   await waitFor(() => expect(slide()).toMatch(new RegExp(`-${FULL_PX}w$`)))
 
-  fireEvent.click(screen.getByText('保存海报'))
+  fireEvent.click(screen.getByText('下载海报'))
   await waitFor(() => expect(posterCanvas.saveImage).toHaveBeenCalledWith(slide(), `${second.name}.png`))
-  await waitFor(() => expect(toast).toHaveBeenCalledWith('已保存到相册', 'success'))
+  await waitFor(() => expect(toast).toHaveBeenCalledWith('已下载', 'success'))
   fireEvent.click(screen.getByText('关闭'))
   fireEvent.click(screen.getByRole('button', { name: `查看海报：${second.name}` }))
-  fireEvent.click(screen.getByText('保存海报'))
+  fireEvent.click(screen.getByText('下载海报'))
   await waitFor(() => expect(posterCanvas.saveImage).toHaveBeenCalledTimes(2))
   expect(widthsDrawn()).toEqual([FULL_PX])
 })
@@ -72,9 +77,41 @@ test('when the full-size poster cannot be drawn, saving says so and saves nothin
   const third = posterTemplates[2]
   fireEvent.click(screen.getByRole('button', { name: `查看海报：${third.name}` }))
   await waitFor(() => expect(widthsDrawn()).toEqual([FULL_PX]))
-  fireEvent.click(screen.getByText('保存海报'))
+  fireEvent.click(screen.getByText('下载海报'))
   await waitFor(() => expect(toast).toHaveBeenCalledWith('海报绘制失败，请重试'))
   expect(widthsDrawn()).toEqual([FULL_PX, FULL_PX])
   expect(posterCanvas.saveImage).not.toHaveBeenCalled()
   exportImage.mockImplementation(drawing)
+})
+
+test('in the browser the poster is downloaded, and the page says so: 下载, never 相册 or 微信', async () => {
+  serveFunction()
+  renderPage(PosterGalleryPage, { path: ROUTES.posters })
+  expect(screen.getByText(/点击查看大图并下载。$/)).toBeTruthy()
+  fireEvent.click(screen.getByRole('button', { name: `查看海报：${posterTemplates[0].name}` }))
+  const save = document.getElementById('poster-save')
+  expect(save?.textContent).toBe('下载海报')
+  fireEvent.click(save!)
+  await waitFor(() => expect(toast).toHaveBeenLastCalledWith('已下载', 'success'))
+  expect(document.body.textContent).not.toMatch(/相册|微信|保存/)
+})
+
+test('a reader who chose 繁體 gets the page in 繁體: intro, viewer, save control, toast and title', async () => {
+  serveFunction()
+  saveScript('hant')
+  const setTitle = jest.spyOn(Taro, 'setNavigationBarTitle')
+  try {
+    renderPage(PosterGalleryPage, { path: ROUTES.posters })
+    expect(screen.getByText('可供企業、組織和媒體使用的2024年全國“質量月”活動海報，點擊查看大圖並下載。')).toBeTruthy()
+    fireEvent.click(screen.getByRole('button', { name: `查看海報：${posterTemplates[0].name}` }))
+    expect(screen.getByRole('dialog', { name: '海報大圖' })).toBeTruthy()
+    expect(document.getElementById('poster-save')?.textContent).toBe('下載海報')
+    fireEvent.click(document.getElementById('poster-save')!)
+    await waitFor(() => expect(toast).toHaveBeenLastCalledWith('已下載', 'success'))
+    // The navigation bar (the browser tab's title) too.
+    await waitFor(() => expect(setTitle).toHaveBeenCalledWith({ title: '活動海報' }))
+  } finally {
+    setTitle.mockRestore()
+    saveScript('hans')
+  }
 })

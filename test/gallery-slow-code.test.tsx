@@ -5,7 +5,10 @@ import { SHARE_CODE_WAIT_MS } from '@/subpackages/poster/draw'
 import PosterGalleryPage from '@/subpackages/poster/pages/gallery'
 import { renderPage } from './support/render-page'
 
-jest.mock('@/services/canvas', () => jest.requireActual('./support/fake-poster-canvas').createFakePosterCanvas())
+// The browser twin's own flags (savesTo, drawnIn) with the fake's drawing: jsdom has no Canvas 2D.
+jest.mock('@/services/canvas', () => ({
+  posterCanvas: { ...jest.requireActual('@/services/canvas').posterCanvas, ...jest.requireActual('./support/fake-poster-canvas').createFakePosterCanvas().posterCanvas },
+}))
 
 test(`a share code that has not come after SHARE_CODE_WAIT_MS (${SHARE_CODE_WAIT_MS} ms) does not hold the posters back`, async () => {
   // The function never answers (a weak network at an event).

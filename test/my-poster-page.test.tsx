@@ -1,12 +1,20 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import { posterCanvas } from '@/services/canvas'
+import { toast } from '@/services/feedback'
 import { ROUTES } from '@/services/navigation'
+import { saveScript } from '@/services/preferences'
 import { readNickname } from '@/services/pledge-draft'
 import MyPosterPage from '@/subpackages/poster/pages/personal'
 import { REDRAW_DELAY_MS } from '@/subpackages/poster/pages/personal/use-my-poster'
 import { renderPage } from './support/render-page'
 import { serveFunction } from './support/serve-function'
 
-jest.mock('@/services/canvas', () => jest.requireActual('./support/fake-poster-canvas').createFakePosterCanvas())
+// The browser twin's own flags (savesTo, drawnIn) with the fake's drawing: jsdom has no Canvas 2D.
+jest.mock('@/services/canvas', () => ({
+  posterCanvas: { ...jest.requireActual('@/services/canvas').posterCanvas, ...jest.requireActual('./support/fake-poster-canvas').createFakePosterCanvas().posterCanvas },
+}))
+jest.mock('@/services/feedback', () => ({ toast: jest.fn(async () => undefined) }))
 
 /** The poster as drawn; its alt is the words drawn on it. */
 const posterImage = () => document.querySelector('#my-poster-image img')
@@ -50,4 +58,52 @@ test('a failed status call says so and retries', async () => {
   global.fetch = working
   await act(async () => { fireEvent.click(screen.getByText('重试')) })
   await waitFor(() => expect(posterImage()?.getAttribute('alt')).toContain('承诺编号 No.1'))
+})
+
+/** The nickname field, once the poster is ready. */
+const nicknameInput = () => waitFor(() => {
+  const element = document.querySelector<HTMLInputElement>('#my-poster-nickname input, input#my-poster-nickname')
+  if (element === null) throw new Error('nickname input not rendered yet')
+  return element
+})
+
+test('in the browser the poster is downloaded, and the page says so: 下载, never 相册 or 微信', async () => {
+  const { deps } = serveFunction()
+  await deps.store.sign({ identity: 'browser-1', company: null, source: null, pledgedAt: '2024-09-23T08:00:00.000Z' })
+  renderPage(MyPosterPage, { path: ROUTES.myPoster })
+  await waitFor(() => expect(posterImage()).not.toBeNull())
+  expect((await nicknameInput()).getAttribute('placeholder')).toBe('填写海报上的昵称')
+  const save = document.getElementById('my-poster-save')
+  expect(save?.textContent).toBe('下载海报')
+  await act(async () => { fireEvent.click(save!) })
+  await waitFor(() => expect(posterCanvas.saveImage).toHaveBeenCalledWith(expect.stringMatching(/^data:image\/png/), '我的质量诚信承诺.png'))
+  await waitFor(() => expect(toast).toHaveBeenLastCalledWith('已下载', 'success'))
+  expect(document.body.textContent).not.toMatch(/相册|微信/)
+})
+
+test('a reader who chose 繁體 gets the page in 繁體, and the bar title too', async () => {
+  serveFunction()
+  saveScript('hant')
+  const setTitle = jest.spyOn(Taro, 'setNavigationBarTitle')
+  try {
+    renderPage(MyPosterPage, { path: ROUTES.myPoster })
+    await screen.findByText('承諾後即可生成海報')
+    expect(screen.getByText('海報上會寫明你的承諾編號，表明你響應了《2024年全國“質量月”企業質量誠信倡議書》。')).toBeTruthy()
+    expect(screen.getByText('去承諾')).toBeTruthy()
+    await waitFor(() => expect(setTitle).toHaveBeenCalledWith({ title: '我的承諾海報' }))
+  } finally {
+    setTitle.mockRestore()
+    saveScript('hans')
+  }
+})
+
+test('a pledger reading 繁體 sees the poster controls in 繁體', async () => {
+  const { deps } = serveFunction()
+  await deps.store.sign({ identity: 'browser-1', company: null, source: null, pledgedAt: '2024-09-23T08:00:00.000Z' })
+  saveScript('hant')
+  renderPage(MyPosterPage, { path: ROUTES.myPoster })
+  await waitFor(() => expect(posterImage()).not.toBeNull())
+  expect(screen.getByText('海報上的暱稱（選填）')).toBeTruthy()
+  expect((await nicknameInput()).getAttribute('placeholder')).toBe('填寫海報上的暱稱')
+  expect(document.getElementById('my-poster-save')?.textContent).toBe('下載海報')
 })

@@ -1,5 +1,7 @@
 /** @jest-environment node */
-import { CSV_HEADER, csvCell, organiserCsv } from '@/subpackages/poster/pages/organiser/csv'
+import { csvCell, organiserCsv } from '@/subpackages/poster/pages/organiser/csv'
+import { toHantDeep } from '@/content/hant'
+import { ORGANISER_WORDS } from '@/words/organiser'
 
 const view = {
   total: 12,
@@ -14,7 +16,7 @@ test('starts with a BOM and the header, one row per total, event and company', (
   const csv = organiserCsv(view)
   expect(csv.startsWith('\uFEFF')).toBe(true)
   const lines = csv.slice(1).trimEnd().split('\r\n')
-  expect(lines[0]).toBe(CSV_HEADER.join(','))
+  expect(lines[0]).toBe('类别,名称,日期,地点,承诺人数')
   expect(lines).toHaveLength(1 + 2 + view.events.length + view.companies.length)
   expect(lines).toContain('合计,全部承诺,,,12')
   expect(lines).toContain('活动,"质量月, 主题 ""开放日""",2024-09-23,北京,5')
@@ -43,4 +45,12 @@ test('the same characters inside a name are left alone', () => {
 test('carries no event id, scene, sharer or time: aggregate counts only', () => {
   const csv = organiserCsv(view)
   expect(csv).not.toMatch(/a1b2c3d4|e:|s:|T08:00/)
+})
+
+test('in the reader\'s script: 繁體 headings and row names, the names as typed', () => {
+  const csv = organiserCsv(view, toHantDeep(ORGANISER_WORDS.csv))
+  const lines = csv.slice(1).trimEnd().split('\r\n')
+  expect(lines[0]).toBe('類別,名稱,日期,地點,承諾人數')
+  expect(lines).toContain('合計,全部承諾,,,12')
+  expect(lines).toContain('單位,示范企业,,,1')
 })

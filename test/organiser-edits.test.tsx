@@ -1,16 +1,21 @@
 import { act, fireEvent, waitFor, within } from '@testing-library/react'
 import { safeExecute } from '@tarojs/runtime'
+import Taro from '@tarojs/taro'
 import type { NewsRecord } from '../cloud/core/store'
 import { takePublicStats } from '../cloud/core/public-stats'
 import { confirm, toast } from '@/services/feedback'
 import { ROUTES } from '@/services/navigation'
 import { forgetNewsReports } from '@/services/news'
+import { saveScript } from '@/services/preferences'
 import OrganiserPage from '@/subpackages/poster/pages/organiser'
 import { monthDayTime } from '@/subpackages/poster/pages/organiser/local-time'
 import { renderPage } from './support/render-page'
 import { serveFunction } from './support/serve-function'
 
-jest.mock('@/services/canvas', () => jest.requireActual('./support/fake-poster-canvas').createFakePosterCanvas())
+// The browser twin's own flags (savesTo, drawnIn) with the fake's drawing: jsdom has no Canvas 2D.
+jest.mock('@/services/canvas', () => ({
+  posterCanvas: { ...jest.requireActual('@/services/canvas').posterCanvas, ...jest.requireActual('./support/fake-poster-canvas').createFakePosterCanvas().posterCanvas },
+}))
 jest.mock('@/services/feedback', () => ({
   toast: jest.fn(async () => undefined),
   confirm: jest.fn(async () => true),
@@ -194,5 +199,44 @@ describe('单位榜', () => {
     await waitFor(() => within(byId('unit-board-editor')!).getByText('早已隐藏的名称'))
     expect(byId('unit-2')!.textContent).toContain('已隐藏')
     expect(byId('unit-toggle-2')!.textContent).toBe('恢复')
+  })
+})
+
+describe('活动码 in the browser', () => {
+  test('a new event\'s code is downloaded, and the dialog says 下载, never 相册', async () => {
+    await openAsOrganiser()
+    type('event-name', '质量开放日')
+    type('event-place', '北京')
+    fireEvent.click(byId('event-create')!)
+    await waitFor(() => expect(byId('event-code-image')).not.toBeNull())
+    expect(toast).toHaveBeenCalledWith('活动已创建', 'success')
+    const save = byId('event-code-save')!
+    expect(save.textContent).toBe('下载活动码')
+    fireEvent.click(save)
+    await waitFor(() => expect(toast).toHaveBeenLastCalledWith('已下载', 'success'))
+    expect(document.body.textContent).not.toMatch(/相册|微信/)
+  })
+})
+
+describe('繁體', () => {
+  afterEach(() => saveScript('hans'))
+
+  test('the page, its editors and their toasts are in 繁體; typed names stay as typed', async () => {
+    const served = serveFunction(ORGANISER)
+    await served.deps.store.sign({ identity: 'o-a', company: '质检示范企业', source: null, pledgedAt: new Date().toISOString() })
+    saveScript('hant')
+    const setTitle = jest.spyOn(Taro, 'setNavigationBarTitle')
+    await openAsOrganiser(served)
+    await waitFor(() => within(byId('news-editor')!).getByText('還沒有添加報道。'))
+    within(byId('unit-board-editor')!).getByText('單位榜')
+    within(byId('unit-board-editor')!).getByText('质检示范企业')
+    expect(byId('unit-toggle-0')!.getAttribute('aria-label')).toBe('在單位榜上隱藏：质检示范企业')
+    expect(byId('event-create')!.textContent).toBe('創建活動並生成活動碼')
+    expect(byId('organiser-export')!.textContent).toBe('導出統計（CSV，僅彙總人數）')
+    fireEvent.click(byId('unit-toggle-0')!)
+    await waitFor(() => expect(toast).toHaveBeenCalledWith('已隱藏', 'success'))
+    expect(confirm).toHaveBeenCalledWith('在單位榜上隱藏？', '“质检示范企业”將不再出現在公開的單位榜上，其承諾仍計入總數。', '隱藏')
+    await waitFor(() => expect(setTitle).toHaveBeenCalledWith({ title: '組織者後台' }))
+    setTitle.mockRestore()
   })
 })

@@ -7,7 +7,10 @@ import OrganiserPage from '@/subpackages/poster/pages/organiser'
 import { ORGANISER_REFRESH_MS } from '@/subpackages/poster/pages/organiser/use-organiser'
 import { renderPage } from './support/render-page'
 
-jest.mock('@/services/canvas', () => jest.requireActual('./support/fake-poster-canvas').createFakePosterCanvas())
+// The browser twin's own flags (savesTo, drawnIn) with the fake's drawing: jsdom has no Canvas 2D.
+jest.mock('@/services/canvas', () => ({
+  posterCanvas: { ...jest.requireActual('@/services/canvas').posterCanvas, ...jest.requireActual('./support/fake-poster-canvas').createFakePosterCanvas().posterCanvas },
+}))
 jest.mock('@/services/attribution', () => ({
   ...jest.requireActual('@/services/attribution'),
   getWhoAmI: async () => ({ admin: true, scene: 's:organiser1' }),

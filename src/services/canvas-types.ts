@@ -2,6 +2,13 @@ import type { RenderTarget } from '@/poster/render'
 
 /** What each twin (canvas.weapp.ts / canvas.h5.ts) provides for drawing and saving posters. */
 export interface PosterCanvas {
+  /**
+   * Where saveImage puts the image, which the words around it name (src/words/poster.ts): the
+   * phone's album (WeChat) or a downloaded file (browsers).
+   */
+  readonly savesTo: 'album' | 'download'
+  /** What to update when Canvas 2D is missing, which the words name: WeChat (too old) or the browser. */
+  readonly drawnIn: 'wechat' | 'browser'
   /** The Canvas 2D node behind a `<Canvas type='2d' id=…>` on the current page. */
   canvasNode (id: string): Promise<RenderTarget>
   pixelRatio (): number

@@ -14,12 +14,15 @@ function innerCanvas (id: string): HTMLCanvasElement | null {
 }
 
 export const posterCanvas: PosterCanvas = {
+  savesTo: 'download',
+  drawnIn: 'browser',
+
   async canvasNode (id) {
     const deadline = Date.now() + CANVAS_READY_MS
     for (;;) {
       const canvas = innerCanvas(id)
       if (canvas) return canvas as RenderTarget
-      if (Date.now() >= deadline) throw new Error(`找不到画布 #${id}`)
+      if (Date.now() >= deadline) throw new Error(`No canvas #${id}`)
       await new Promise((resolve) => setTimeout(resolve, CANVAS_POLL_MS))
     }
   },

@@ -1,6 +1,8 @@
 import Taro from '@tarojs/taro'
 import { codePagePath } from '../../cloud/core/scene'
 import type { RenderTarget } from '@/poster/render'
+import { wordsNow } from '@/words'
+import { POSTER_WORDS } from '@/words/poster'
 import { mySharerScene } from './attribution'
 import type { PosterCanvas } from './canvas-types'
 import { privacy } from './privacy'
@@ -8,13 +10,16 @@ import { privacy } from './privacy'
 const ALBUM_SCOPE = 'scope.writePhotosAlbum'
 
 export const posterCanvas: PosterCanvas = {
+  savesTo: 'album',
+  drawnIn: 'wechat',
+
   // https://developers.weixin.qq.com/miniprogram/dev/api/canvas/Canvas.html
   canvasNode (id) {
     return new Promise((resolve, reject) => {
       Taro.createSelectorQuery().select(`#${id}`).fields({ node: true, size: true }).exec((res) => {
         const node = res?.[0]?.node as RenderTarget | undefined
         if (node) resolve(node)
-        else reject(new Error(`找不到画布 #${id}`))
+        else reject(new Error(`No canvas #${id}`))
       })
     })
   },
@@ -81,11 +86,8 @@ async function albumAllowed (): Promise<boolean> {
     }
   }
   // openSetting only opens from a tap: the dialog's confirm button is that tap.
-  const { confirm } = await Taro.showModal({
-    title: '需要相册权限',
-    content: '保存海报需要允许保存到相册，请在设置中打开。',
-    confirmText: '去设置',
-  })
+  const { album } = wordsNow(POSTER_WORDS)
+  const { confirm } = await Taro.showModal({ title: album.title, content: album.body, confirmText: album.settings })
   if (!confirm) return false
   const { authSetting: after } = await Taro.openSetting()
   return after[ALBUM_SCOPE] === true

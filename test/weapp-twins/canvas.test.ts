@@ -11,6 +11,7 @@ const loadCanvas = (options: WxFakeOptions = {}) => onWeapp(async () => ({
   ...(await import('@/services/canvas')),
   ...(await import('@/services/attribution')),
   ...(await import('@/services/platform')),
+  ...(await import('@/services/preferences')),
 }), options)
 
 const callsTo = (fake: { record: { calls: Array<{ api: string; args: unknown }> } }, api: string) =>
@@ -28,6 +29,15 @@ describe('saving to the album', () => {
     expect(fake.record.modals).toEqual([{ title: '需要相册权限', content: '保存海报需要允许保存到相册，请在设置中打开。', confirmText: '去设置' }])
     expect(callsTo(fake, 'openSetting')).toHaveLength(1)
     expect(fake.record.saved).toEqual([POSTER])
+  })
+
+  test('a reader who chose 繁體 gets our modal in 繁體', async () => {
+    const { fake, posterCanvas, saveScript } = await loadCanvas({ album: false })
+    saveScript('hant')
+    fake.modalAnswers.push(false)
+
+    await expect(posterCanvas.saveImage(POSTER, '我的承诺.png')).resolves.toBe(false)
+    expect(fake.record.modals).toEqual([{ title: '需要相冊權限', content: '保存海報需要允許保存到相冊，請在設置中打開。', confirmText: '去設置' }])
   })
 
   test('never asked: WeChat asks, the person allows, the poster is saved without our modal', async () => {
@@ -58,12 +68,18 @@ describe('saving to the album', () => {
   })
 })
 
+test('saves to the album, as the words around it say (保存到相册); a missing canvas means an old WeChat', async () => {
+  const { posterCanvas } = await loadCanvas()
+  expect(posterCanvas.savesTo).toBe('album')
+  expect(posterCanvas.drawnIn).toBe('wechat')
+})
+
 test('the canvas node is found by its id; a missing one is a clear error', async () => {
   const node = { width: 300, height: 150 }
   const { posterCanvas } = await loadCanvas({ canvasNodes: { '#poster': node } })
 
   await expect(posterCanvas.canvasNode('poster')).resolves.toBe(node)
-  await expect(posterCanvas.canvasNode('gone')).rejects.toThrow('找不到画布 #gone')
+  await expect(posterCanvas.canvasNode('gone')).rejects.toThrow('No canvas #gone')
   expect(posterCanvas.pixelRatio()).toBe(2)
 })
 

@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { Canvas, Image, Swiper, SwiperItem, Text, View } from '@tarojs/components'
-import { campaign } from '@/content'
 // PrivacyDialog first: it brings NutUI's CSS, which every other page loads before the frame's.
 import PrivacyDialog from '@/components/privacy-dialog'
 import PageFrame from '@/components/page-frame'
 import StateView from '@/components/state-view'
+import { useContent } from '@/hooks/use-content'
 import { useDialogFocus } from '@/hooks/use-dialog-focus'
 import { usePageShare } from '@/hooks/use-page-share'
+import { useBarWords, useWords } from '@/hooks/use-words'
 import { posterTemplates } from '@/poster'
 import type { PosterTemplate } from '@/poster'
 import type { CodeArt, RenderTarget } from '@/poster/render'
@@ -15,6 +16,8 @@ import { posterCanvas } from '@/services/canvas'
 import { toast } from '@/services/feedback'
 import { inMomentsSinglePage } from '@/services/moments'
 import { ROUTES } from '@/services/navigation'
+import { wordsNow } from '@/words'
+import { POSTER_WORDS } from '@/words/poster'
 import { drawPoster, RENDER_CSS_WIDTH, shareCodeOrNone } from '../../draw'
 import type { DrawnPoster } from '../../draw'
 import './index.scss'
@@ -85,7 +88,10 @@ function usePosterDrawing (templates: PosterTemplate[]) {
 }
 
 export default function PosterGalleryPage () {
-  usePageShare({ title: `${campaign.pageTitle}：活动海报`, path: ROUTES.posters })
+  useBarWords('gallery')
+  const words = useWords(POSTER_WORDS)
+  const { campaign } = useContent()
+  usePageShare({ title: words.gallery.share(campaign.pageTitle), path: ROUTES.posters })
   const { thumbs, full, failed, draw } = usePosterDrawing(posterTemplates)
   const [open, setOpen] = useState<number | null>(null)
   const busy = useRef(false)
@@ -108,11 +114,13 @@ export default function PosterGalleryPage () {
     busy.current = true
     try {
       const poster = await draw(template, 'full').catch(() => null)
+      // The words as they are once the drawing is done: the script may have changed meanwhile.
+      const now = wordsNow(POSTER_WORDS)
       if (!poster) {
-        void toast('海报绘制失败，请重试')
+        void toast(now.drawFailed)
       } else if (action === 'save') {
         const saved = await posterCanvas.saveImage(poster.image, `${template.name}.png`)
-        void toast(saved ? '已保存到相册' : '未保存', saved ? 'success' : 'none')
+        void toast(saved ? now.saved[posterCanvas.savesTo] : now.notSaved[posterCanvas.savesTo], saved ? 'success' : 'none')
       } else {
         await posterCanvas.shareImage(poster.image, `${template.name}.png`)
       }
@@ -122,25 +130,25 @@ export default function PosterGalleryPage () {
   }
 
   if (failed) {
-    return <PageFrame><StateView title='海报绘制失败' description='当前环境不支持画布，请升级微信后重试。' /></PageFrame>
+    return <PageFrame><StateView title={words.noCanvas.title} description={words.noCanvas.body[posterCanvas.drawnIn]} /></PageFrame>
   }
 
   return (
     <PageFrame className='poster-gallery'>
-      <Text className='poster-gallery__intro'>可供企业、组织和媒体使用的2024年全国“质量月”活动海报，点击查看大图并保存。</Text>
+      <Text className='poster-gallery__intro'>{words.gallery.intro[posterCanvas.savesTo]}</Text>
       <View className='poster-gallery__grid'>
         {posterTemplates.map((template, index) => (
-          <View key={template.id} className='poster-gallery__item' id={`poster-item-${template.id}`} {...asButton(`查看海报：${template.name}`)} onClick={() => setOpen(index)}>
+          <View key={template.id} className='poster-gallery__item' id={`poster-item-${template.id}`} {...asButton(words.gallery.open(template.name))} onClick={() => setOpen(index)}>
             {thumbs[template.id]
               ? <Image className='poster-gallery__thumb' id={`poster-thumb-${template.id}`} src={thumbs[template.id].image} mode='widthFix' {...describedImage(thumbs[template.id].description)} />
-              : <View className='poster-gallery__placeholder'>绘制中…</View>}
+              : <View className='poster-gallery__placeholder'>{words.gallery.drawing}</View>}
             <Text className='poster-gallery__name'>{template.name}</Text>
           </View>
         ))}
       </View>
 
       {open !== null && (
-        <View className='poster-viewer' id='poster-viewer' {...asDialog('海报大图', () => setOpen(null))}>
+        <View className='poster-viewer' id='poster-viewer' {...asDialog(words.gallery.viewer, () => setOpen(null))}>
           <Swiper className='poster-viewer__swiper' current={open} onChange={(event) => showSlide(event.detail?.current)}>
             {posterTemplates.map((template) => {
               const shown = full[template.id] ?? thumbs[template.id]
@@ -152,14 +160,14 @@ export default function PosterGalleryPage () {
             })}
           </Swiper>
           <View className='poster-viewer__actions'>
-            <View className='poster-viewer__action' id='poster-close' {...asButton()} onClick={() => setOpen(null)}>关闭</View>
+            <View className='poster-viewer__action' id='poster-close' {...asButton()} onClick={() => setOpen(null)}>{words.gallery.close}</View>
             {/* Moments single-page mode has no album and no share menu. */}
-            {singlePage && <Text className='poster-viewer__hint' id='poster-single-page'>点击屏幕下方“前往小程序”即可保存和发送海报</Text>}
+            {singlePage && <Text className='poster-viewer__hint' id='poster-single-page'>{words.gallery.singlePage}</Text>}
             {!singlePage && posterCanvas.canShareImage() && (
-              <View className='poster-viewer__action' id='poster-share' {...asButton()} onClick={() => act(posterTemplates[open], 'share')}>发送给朋友</View>
+              <View className='poster-viewer__action' id='poster-share' {...asButton()} onClick={() => act(posterTemplates[open], 'share')}>{words.share}</View>
             )}
             {!singlePage && (
-              <View className='poster-viewer__action poster-viewer__action--primary' id='poster-save' {...asButton()} onClick={() => act(posterTemplates[open], 'save')}>保存海报</View>
+              <View className='poster-viewer__action poster-viewer__action--primary' id='poster-save' {...asButton()} onClick={() => act(posterTemplates[open], 'save')}>{words.gallery.save[posterCanvas.savesTo]}</View>
             )}
           </View>
         </View>
@@ -167,7 +175,7 @@ export default function PosterGalleryPage () {
 
       {/* One off-screen canvas draws every poster; what people see are the exported images. */}
       <Canvas type='2d' id={CANVAS_ID} className='poster-gallery__canvas' />
-      <PrivacyDialog uses='保存海报到相册' />
+      <PrivacyDialog uses={words.gallery.privacyUses} />
     </PageFrame>
   )
 }

@@ -1,8 +1,8 @@
 import type { OrganiserResult } from '@/services/events'
+import { ORGANISER_WORDS, type OrganiserWords } from '@/words/organiser'
 
 /** Excel (as used in China) reads a UTF-8 CSV as GBK unless it starts with a BOM. */
 const BOM = '\uFEFF'
-export const CSV_HEADER = ['类别', '名称', '日期', '地点', '承诺人数'] as const
 
 /**
  * Leading characters that make a spreadsheet read a cell as a formula: = + - @, tab and CR,
@@ -21,14 +21,17 @@ export function csvCell (value: string | number): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
-/** Aggregate counts only (events, companies, totals): no identity, no sharer id, no time of a pledge. */
-export function organiserCsv (view: OrganiserResult): string {
+/**
+ * Aggregate counts only (events, companies, totals): no identity, no sharer id, no time of a pledge.
+ * Headed and named in `words` (the reader's script).
+ */
+export function organiserCsv (view: OrganiserResult, words: OrganiserWords['csv'] = ORGANISER_WORDS.csv): string {
   const rows: Array<Array<string | number>> = [
-    [...CSV_HEADER],
-    ['合计', '全部承诺', '', '', view.total],
-    ['合计', '经分享链接或海报', '', '', view.viaShares],
-    ...view.events.map((event) => ['活动', event.name, event.date, event.place, event.count]),
-    ...view.companies.map((company) => ['单位', company.company, '', '', company.count]),
+    [...words.header],
+    [words.total, words.all, '', '', view.total],
+    [words.total, words.viaShares, '', '', view.viaShares],
+    ...view.events.map((event) => [words.event, event.name, event.date, event.place, event.count]),
+    ...view.companies.map((company) => [words.company, company.company, '', '', company.count]),
   ]
   return BOM + rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n'
 }

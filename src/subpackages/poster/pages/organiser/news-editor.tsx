@@ -2,14 +2,17 @@ import { useRef, useState } from 'react'
 import { Input, Picker, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { EVENT_DATE_RANGE, LIMITS } from '../../../../../cloud/core/protocol'
+import { useWords } from '@/hooks/use-words'
 import { asButton, labelled } from '@/services/a11y'
+import { messageOf } from '@/services/cloud'
 import { confirm, toast } from '@/services/feedback'
 import type { NewsReport } from '@/services/organiser-edits'
 import { scrollToElement } from '@/services/scroll'
 import { formatFullDate } from '@/utils/format-date'
+import { wordsNow } from '@/words'
+import { ORGANISER_WORDS } from '@/words/organiser'
 import { today } from './local-time'
 import { useNewsReports } from './use-news-reports'
-import { messageOf } from './use-organiser'
 
 interface Form {
   /** The report being edited; null while adding one. */
@@ -28,6 +31,8 @@ const blank = (date: string): Form => ({ id: null, source: '', title: '', date, 
  * shown under the form, whose input stays until a save succeeds.
  */
 export default function NewsEditor () {
+  const { news: words } = useWords(ORGANISER_WORDS)
+  const { common } = useWords()
   const { reports, loadError, save, remove } = useNewsReports()
   const [form, setForm] = useState<Form>(() => blank(today()))
   const [formError, setFormError] = useState<string | null>(null)
@@ -46,7 +51,8 @@ export default function NewsEditor () {
     try {
       const link = form.link.trim()
       await save({ ...(form.id ? { id: form.id } : {}), source: form.source, title: form.title, date: form.date, ...(link ? { link } : {}) })
-      void toast(form.id ? '已保存' : '已添加', 'success')
+      const now = wordsNow(ORGANISER_WORDS).news
+      void toast(form.id ? now.saved : now.added, 'success')
       setForm((f) => blank(f.date))
     } catch (error) {
       setFormError(messageOf(error))
@@ -66,7 +72,7 @@ export default function NewsEditor () {
   async function removeReport (report: NewsReport) {
     if (busy.current) return
     busy.current = true
-    const sure = await confirm('删除这篇报道？', `“${report.title}”将不再显示在首页。`, '删除').catch(() => false)
+    const sure = await confirm(words.removeAsk, words.removeBody(report.title), words.removeConfirm).catch(() => false)
     if (!sure) {
       busy.current = false
       return
@@ -76,7 +82,7 @@ export default function NewsEditor () {
     try {
       await remove(report.id)
       setForm((f) => (f.id === report.id ? blank(f.date) : f))
-      void toast('已删除', 'success')
+      void toast(wordsNow(ORGANISER_WORDS).news.removed, 'success')
     } catch (error) {
       setListError(messageOf(error))
     } finally {
@@ -87,21 +93,21 @@ export default function NewsEditor () {
 
   return (
     <View className='organiser-card' id='news-editor'>
-      <Text className='organiser-card__title'>媒体报道{reports ? `（${reports.length}）` : ''}</Text>
-      <Text className='organiser-card__note'>显示在首页“媒体报道”中，倡议书资料所列的报道之上。链接可不填：没有链接的报道只列出标题、媒体和日期。</Text>
-      {reports === null && <Text className='organiser-card__empty'>{loadError ?? '正在加载…'}</Text>}
-      {reports?.length === 0 && <Text className='organiser-card__empty'>还没有添加报道。</Text>}
+      <Text className='organiser-card__title'>{reports ? words.titleCount(reports.length) : words.title}</Text>
+      <Text className='organiser-card__note'>{words.note}</Text>
+      {reports === null && <Text className='organiser-card__empty'>{loadError ?? common.loading}</Text>}
+      {reports?.length === 0 && <Text className='organiser-card__empty'>{words.empty}</Text>}
       {reports?.map((report) => (
         <View key={report.id} className='organiser-row' id={`news-report-${report.id}`}>
           <View className='organiser-row__main'>
             <Text className='organiser-row__name'>{report.title}</Text>
             <Text className='organiser-row__meta'>{report.source} · {formatFullDate(report.date)}</Text>
-            <Text className='organiser-row__meta organiser-row__link'>{report.link ?? '无链接'}</Text>
+            <Text className='organiser-row__meta organiser-row__link'>{report.link ?? words.noLink}</Text>
           </View>
           <View className='organiser-row__actions'>
-            <View className='organiser-row__action' id={`news-edit-${report.id}`} {...asButton(`编辑：${report.title}`)} onClick={() => edit(report)}>编辑</View>
-            <View className='organiser-row__action' id={`news-remove-${report.id}`} {...asButton(`删除：${report.title}`)} onClick={() => removeReport(report)}>
-              {removing === report.id ? '正在删除…' : '删除'}
+            <View className='organiser-row__action' id={`news-edit-${report.id}`} {...asButton(words.editControl(report.title))} onClick={() => edit(report)}>{words.edit}</View>
+            <View className='organiser-row__action' id={`news-remove-${report.id}`} {...asButton(words.removeControl(report.title))} onClick={() => removeReport(report)}>
+              {removing === report.id ? words.removing : words.remove}
             </View>
           </View>
         </View>
@@ -109,26 +115,26 @@ export default function NewsEditor () {
       {listError && <Text className='organiser-form__error' id='news-list-error'>{listError}</Text>}
 
       <View className='organiser-form' id='news-form'>
-        <Text className='organiser-form__heading'>{form.id ? '编辑报道' : '添加报道'}</Text>
-        <Text className='organiser-form__label'>媒体名称</Text>
-        <Input className='qm-field organiser-form__input' id='news-form-source' {...labelled('媒体名称')} value={form.source} maxlength={LIMITS.newsSourceMaxChars}
-          placeholder='例如：人民网' onInput={(e) => change('source')(e.detail.value)} />
-        <Text className='organiser-form__label'>标题</Text>
-        <Input className='qm-field organiser-form__input' id='news-form-title' {...labelled('报道标题')} value={form.title} maxlength={LIMITS.newsTitleMaxChars}
-          placeholder='报道的标题，照原文填写' onInput={(e) => change('title')(e.detail.value)} />
-        <Text className='organiser-form__label'>日期</Text>
+        <Text className='organiser-form__heading'>{form.id ? words.editHeading : words.addHeading}</Text>
+        <Text className='organiser-form__label'>{words.source}</Text>
+        <Input className='qm-field organiser-form__input' id='news-form-source' {...labelled(words.source)} value={form.source} maxlength={LIMITS.newsSourceMaxChars}
+          placeholder={words.sourcePlaceholder} onInput={(e) => change('source')(e.detail.value)} />
+        <Text className='organiser-form__label'>{words.headline}</Text>
+        <Input className='qm-field organiser-form__input' id='news-form-title' {...labelled(words.headlineName)} value={form.title} maxlength={LIMITS.newsTitleMaxChars}
+          placeholder={words.headlinePlaceholder} onInput={(e) => change('title')(e.detail.value)} />
+        <Text className='organiser-form__label'>{words.date}</Text>
         <Picker id='news-form-date-picker' mode='date' value={form.date} start={EVENT_DATE_RANGE.first} end={EVENT_DATE_RANGE.last} onChange={(e) => change('date')(String(e.detail.value))}>
-          <View className='qm-field organiser-form__input organiser-form__picker' id='news-form-date' {...asButton(`报道日期：${formatFullDate(form.date)}，点击修改`)}>{formatFullDate(form.date)}</View>
+          <View className='qm-field organiser-form__input organiser-form__picker' id='news-form-date' {...asButton(words.dateControl(formatFullDate(form.date)))}>{formatFullDate(form.date)}</View>
         </Picker>
-        <Text className='organiser-form__label'>链接（可不填）</Text>
-        <Input className='qm-field organiser-form__input' id='news-form-link' {...labelled('报道链接（可不填）')} value={form.link} maxlength={LIMITS.newsLinkMaxChars}
+        <Text className='organiser-form__label'>{words.link}</Text>
+        <Input className='qm-field organiser-form__input' id='news-form-link' {...labelled(words.linkName)} value={form.link} maxlength={LIMITS.newsLinkMaxChars}
           placeholder='https://…' onInput={(e) => change('link')(e.detail.value)} />
         {formError && <Text className='organiser-form__error' id='news-form-error'>{formError}</Text>}
         <Button className='organiser-form__submit' type='primary' block id='news-form-save' loading={saving} disabled={saving} onClick={submit}>
-          {form.id ? '保存修改' : '添加报道'}
+          {form.id ? words.saveEdit : words.add}
         </Button>
         {form.id && (
-          <Button className='organiser-form__cancel' block id='news-form-cancel' disabled={saving} onClick={() => { setFormError(null); setForm((f) => blank(f.date)) }}>取消编辑</Button>
+          <Button className='organiser-form__cancel' block id='news-form-cancel' disabled={saving} onClick={() => { setFormError(null); setForm((f) => blank(f.date)) }}>{words.cancelEdit}</Button>
         )}
       </View>
     </View>

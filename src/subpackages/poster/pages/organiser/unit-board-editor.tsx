@@ -1,12 +1,15 @@
 import { useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
+import { useWords } from '@/hooks/use-words'
 import { asButton } from '@/services/a11y'
+import { messageOf } from '@/services/cloud'
 import type { OrganiserResult } from '@/services/events'
 import { confirm, toast } from '@/services/feedback'
 import type { HiddenCompany } from '@/services/organiser-edits'
 import { setCompanyHidden } from '@/services/organiser-edits'
+import { wordsNow } from '@/words'
+import { ORGANISER_WORDS } from '@/words/organiser'
 import { monthDayTime } from './local-time'
-import { messageOf } from './use-organiser'
 
 interface UnitBoardEditorProps {
   view: OrganiserResult
@@ -36,6 +39,7 @@ function rowsOf ({ companies, hidden }: OrganiserResult): Row[] {
  * board (asked to confirm first) and put it back; a hidden name still counts, and says who hid it and when.
  */
 export default function UnitBoardEditor ({ view, onChanged }: UnitBoardEditorProps) {
+  const words = useWords(ORGANISER_WORDS)
   const [busy, setBusy] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   // Taps land before React re-renders the busy state: the ref turns the second one away.
@@ -46,7 +50,7 @@ export default function UnitBoardEditor ({ view, onChanged }: UnitBoardEditorPro
     if (acting.current) return
     acting.current = true
     const hide = row.hidden === null
-    const sure = !hide || await confirm('在单位榜上隐藏？', `“${row.company}”将不再出现在公开的单位榜上，其承诺仍计入总数。`, '隐藏').catch(() => false)
+    const sure = !hide || await confirm(words.units.hideAsk, words.units.hideBody(row.company), words.units.hideConfirm).catch(() => false)
     if (!sure) {
       acting.current = false
       return
@@ -56,7 +60,8 @@ export default function UnitBoardEditor ({ view, onChanged }: UnitBoardEditorPro
     try {
       await setCompanyHidden(row.company, hide)
       await onChanged()
-      void toast(hide ? '已隐藏' : '已恢复显示', 'success')
+      const now = wordsNow(ORGANISER_WORDS).units
+      void toast(hide ? now.hiddenToast : now.shownToast, 'success')
     } catch (failure) {
       setError(messageOf(failure))
     } finally {
@@ -67,20 +72,20 @@ export default function UnitBoardEditor ({ view, onChanged }: UnitBoardEditorPro
 
   return (
     <View className='organiser-card' id='unit-board-editor'>
-      <Text className='organiser-card__title'>单位榜</Text>
-      <Text className='organiser-card__note'>承诺页的单位榜公开显示承诺人数最多的单位。隐藏的名称在半分钟内从公开的单位榜上消失，其承诺仍计入总数。</Text>
-      {rows.length === 0 && <Text className='organiser-card__empty'>还没有填写单位的承诺。</Text>}
+      <Text className='organiser-card__title'>{words.units.title}</Text>
+      <Text className='organiser-card__note'>{words.units.note}</Text>
+      {rows.length === 0 && <Text className='organiser-card__empty'>{words.units.empty}</Text>}
       {rows.map((row, index) => (
         <View key={row.company} className={`organiser-row${row.hidden ? ' organiser-row--hidden' : ''}`} id={`unit-${index}`}>
           <View className='organiser-row__main'>
             <Text className='organiser-row__name'>{row.company}</Text>
             {row.hidden && (
-              <Text className='organiser-row__meta organiser-row__hidden-by'>已隐藏 · {row.hidden.hiddenBy} 于 {monthDayTime(row.hidden.hiddenAt)}</Text>
+              <Text className='organiser-row__meta organiser-row__hidden-by'>{words.units.hiddenBy(row.hidden.hiddenBy, monthDayTime(row.hidden.hiddenAt, words))}</Text>
             )}
           </View>
           {row.count !== null && <Text className='organiser-row__count'>{row.count}</Text>}
-          <View className='organiser-row__action' id={`unit-toggle-${index}`} {...asButton(`${row.hidden ? '恢复显示' : '在单位榜上隐藏'}：${row.company}`)} onClick={() => toggle(row)}>
-            {busy === row.company ? '请稍候…' : row.hidden ? '恢复' : '隐藏'}
+          <View className='organiser-row__action' id={`unit-toggle-${index}`} {...asButton(row.hidden ? words.units.showControl(row.company) : words.units.hideControl(row.company))} onClick={() => toggle(row)}>
+            {busy === row.company ? words.units.wait : row.hidden ? words.units.show : words.units.hide}
           </View>
         </View>
       ))}

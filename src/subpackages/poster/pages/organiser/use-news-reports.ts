@@ -1,10 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useDidHide, useDidShow } from '@tarojs/taro'
 import { ErrorCode } from '../../../../../cloud/core/protocol'
-import { CloudError } from '@/services/cloud'
+import { CloudError, messageOf } from '@/services/cloud'
 import { listNewsReports, removeNewsReport, saveNewsReport } from '@/services/organiser-edits'
 import type { NewsInput, NewsReport } from '@/services/organiser-edits'
-import { messageOf } from './use-organiser'
 
 /** The list with `report` in its place as the function lists them: newest date first, the latest saved first among one date. */
 function placed (list: NewsReport[], report: NewsReport): NewsReport[] {

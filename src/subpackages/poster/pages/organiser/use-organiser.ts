@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useDidHide, useDidShow } from '@tarojs/taro'
 import { getWhoAmI } from '@/services/attribution'
-import { CloudError } from '@/services/cloud'
+import { messageOf } from '@/services/cloud'
 import { createEvent, getOrganiserView } from '@/services/events'
 import type { EventInfo, OrganiserResult } from '@/services/events'
 
@@ -16,9 +16,6 @@ export type OrganiserState =
   | { phase: 'forbidden' }
   | { phase: 'error'; message: string }
   | { phase: 'ready'; view: OrganiserResult }
-
-/** What a failed call says: the function's own message, or one for anything else. */
-export const messageOf = (error: unknown) => (error instanceof CloudError ? error.message : '出了点问题，请稍后重试')
 
 /** The organiser view's data: admin check, live counts, event creation. */
 export function useOrganiser () {

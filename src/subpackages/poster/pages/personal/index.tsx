@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState } from 'react'
 import { Canvas, Image, Input, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { proposal } from '@/content'
 import PageFrame from '@/components/page-frame'
 import PrivacyDialog from '@/components/privacy-dialog'
 import StateView from '@/components/state-view'
+import { useContent } from '@/hooks/use-content'
 import { useFriendShare } from '@/hooks/use-page-share'
+import { useBarWords, useWords } from '@/hooks/use-words'
 import { NICKNAME_MAX } from '@/poster'
 import { describedImage, labelled } from '@/services/a11y'
 import { posterCanvas } from '@/services/canvas'
@@ -13,15 +14,20 @@ import { toast } from '@/services/feedback'
 import { openTab, ROUTES } from '@/services/navigation'
 import { readNickname, saveNickname } from '@/services/pledge-draft'
 import { privacy } from '@/services/privacy'
+import { wordsNow } from '@/words'
+import { POSTER_WORDS } from '@/words/poster'
 import { useMyPoster } from './use-my-poster'
 import './index.scss'
 
 const CANVAS_ID = 'my-poster-canvas'
-const FILE_NAME = '我的质量诚信承诺.png'
 
 export default function MyPosterPage () {
+  useBarWords('personal')
+  const words = useWords(POSTER_WORDS)
+  const { common, pledge } = useWords()
+  const { proposal } = useContent()
   // The poster belongs to whoever opens it, so a shared link invites to pledge instead.
-  useFriendShare({ title: `一起响应《${proposal.title}》`, path: ROUTES.pledge })
+  useFriendShare({ title: pledge.share(proposal.title), path: ROUTES.pledge })
   const [nickname, setNickname] = useState(readNickname)
   const { state, retry } = useMyPoster(CANVAS_ID, nickname)
   const busy = useRef(false)
@@ -36,11 +42,14 @@ export default function MyPosterPage () {
     if (busy.current || state.phase !== 'ready' || state.poster === null) return
     busy.current = true
     try {
+      const fileName = words.personal.fileName
       if (action === 'save') {
-        const saved = await posterCanvas.saveImage(state.poster.image, FILE_NAME)
-        void toast(saved ? '已保存到相册' : '未保存', saved ? 'success' : 'none')
+        const saved = await posterCanvas.saveImage(state.poster.image, fileName)
+        // The words as they are once saved: the script may have changed meanwhile.
+        const now = wordsNow(POSTER_WORDS)
+        void toast(saved ? now.saved[posterCanvas.savesTo] : now.notSaved[posterCanvas.savesTo], saved ? 'success' : 'none')
       } else {
-        await posterCanvas.shareImage(state.poster.image, FILE_NAME)
+        await posterCanvas.shareImage(state.poster.image, fileName)
       }
     } finally {
       busy.current = false
@@ -49,15 +58,16 @@ export default function MyPosterPage () {
 
   let body
   if (state.phase === 'loading') {
-    body = <StateView title='正在加载…' />
+    body = <StateView title={common.loading} />
   } else if (state.phase === 'error') {
-    body = <StateView title='暂时无法生成海报' description={state.message} action={<Button type='primary' onClick={retry}>重试</Button>} />
+    const description = state.cause === 'canvas' ? words.noCanvas.body[posterCanvas.drawnIn] : state.message
+    body = <StateView title={words.personal.failed} description={description} action={<Button type='primary' onClick={retry}>{common.retry}</Button>} />
   } else if (state.phase === 'not-pledged') {
     body = (
       <StateView
-        title='承诺后即可生成海报'
-        description={`海报上会写明你的承诺编号，表明你响应了《${proposal.title}》。`}
-        action={<Button type='primary' onClick={() => openTab('pledge')}>去承诺</Button>}
+        title={words.personal.notPledged}
+        description={words.personal.notPledgedBody(proposal.title)}
+        action={<Button type='primary' onClick={() => openTab('pledge')}>{words.personal.goPledge}</Button>}
       />
     )
   } else {
@@ -67,19 +77,19 @@ export default function MyPosterPage () {
         <View className='my-poster__preview'>
           {poster
             ? <Image className='my-poster__image' id='my-poster-image' src={poster.image} mode='widthFix' {...describedImage(poster.description)} />
-            : <View className='my-poster__placeholder'>正在绘制海报…</View>}
+            : <View className='my-poster__placeholder'>{words.personal.drawing}</View>}
         </View>
         <View className='my-poster__form'>
-          <Text className='my-poster__label'>海报上的昵称（选填）</Text>
+          <Text className='my-poster__label'>{words.personal.nickname}</Text>
           {/* type=nickname: WeChat offers the user's own nickname above the keyboard, once the privacy guide is agreed to. */}
           <Input
             className='my-poster__input'
             id='my-poster-nickname'
-            {...labelled('海报上的昵称')}
+            {...labelled(words.personal.nicknameName)}
             type={wechatNickname.offered ? 'nickname' : 'text'}
             value={nickname}
             maxlength={NICKNAME_MAX}
-            placeholder={wechatNickname.offered ? '点击使用微信昵称，或自行填写' : '填写海报上的昵称'}
+            placeholder={wechatNickname.offered ? words.personal.nicknameWechat : words.personal.nicknameTyped}
             onFocus={wechatNickname.ask}
             onInput={(event) => changeNickname(event.detail.value)}
             onBlur={(event) => changeNickname(event.detail.value)}
@@ -87,9 +97,9 @@ export default function MyPosterPage () {
         </View>
         <View className='my-poster__actions'>
           {posterCanvas.canShareImage() && (
-            <Button className='my-poster__action' id='my-poster-share' disabled={!poster} onClick={() => act('share')}>发送给朋友</Button>
+            <Button className='my-poster__action' id='my-poster-share' disabled={!poster} onClick={() => act('share')}>{words.share}</Button>
           )}
-          <Button className='my-poster__action' id='my-poster-save' type='primary' disabled={!poster} onClick={() => act('save')}>保存到相册</Button>
+          <Button className='my-poster__action' id='my-poster-save' type='primary' disabled={!poster} onClick={() => act('save')}>{words.personal.save[posterCanvas.savesTo]}</Button>
         </View>
       </>
     )
@@ -98,7 +108,7 @@ export default function MyPosterPage () {
   return (
     <PageFrame className='my-poster'>
       {body}
-      <PrivacyDialog uses='使用微信昵称和保存海报到相册' />
+      <PrivacyDialog uses={words.personal.privacyUses} />
       {/* Drawn off screen; the exported image is what people see, save and send. */}
       <Canvas type='2d' id={CANVAS_ID} className='my-poster__canvas' />
     </PageFrame>

@@ -3,7 +3,7 @@ import { getPledgeStatus } from '@/services/pledge'
 import type { MyPledge } from '@/services/pledge'
 import { personalPoster } from '@/poster'
 import type { CodeArt, RenderTarget } from '@/poster/render'
-import { CloudError } from '@/services/cloud'
+import { messageOf } from '@/services/cloud'
 import { posterCanvas } from '@/services/canvas'
 import { drawPoster, shareCodeOrNone } from '../../draw'
 import type { DrawnPoster } from '../../draw'
@@ -13,7 +13,9 @@ export const REDRAW_DELAY_MS = 300
 
 export type MyPosterState =
   | { phase: 'loading' }
-  | { phase: 'error'; message: string }
+  /** A failed call (what to tell the reader), or a poster the canvas could not draw (the page words it). */
+  | { phase: 'error'; cause: 'call'; message: string }
+  | { phase: 'error'; cause: 'canvas' }
   | { phase: 'not-pledged' }
   | { phase: 'ready'; pledge: MyPledge; poster: DrawnPoster | null }
 
@@ -31,7 +33,7 @@ export function useMyPoster (canvasId: string, nickname: string) {
       const { pledge } = await getPledgeStatus()
       setState(pledge === null ? { phase: 'not-pledged' } : { phase: 'ready', pledge, poster: null })
     } catch (error) {
-      setState({ phase: 'error', message: error instanceof CloudError ? error.message : '出了点问题，请稍后重试' })
+      setState({ phase: 'error', cause: 'call', message: messageOf(error) })
     }
   }, [])
 
@@ -52,7 +54,7 @@ export function useMyPoster (canvasId: string, nickname: string) {
         const poster = await drawPoster(node, template, code)
         if (!cancelled) setState({ phase: 'ready', pledge, poster })
       } catch {
-        if (!cancelled) setState({ phase: 'error', message: '海报绘制失败：当前环境不支持画布，请升级微信后重试。' })
+        if (!cancelled) setState({ phase: 'error', cause: 'canvas' })
       }
     }, canvas.current === null ? 0 : REDRAW_DELAY_MS)
     return () => {
