@@ -5,7 +5,8 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'test-results/', '.temp/', '.swc/'] },
+  // What .gitignore leaves out is built or local, never linted (.build: the local runner's bundle).
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'test-results/', '.temp/', '.swc/', '.build/', '.data/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -9,7 +9,7 @@ import { assertAccessible, currentPage, launchBrowser, openPhone, PAGE_TRANSITIO
 
 const MODES = ['light', 'dark', 'xlarge']
 /** Texts that stay as they are in 繁體: the option that leads back to 简体 names it in its own script. */
-const KEPT = new Set(['简体'])
+const KEPT = new Set(['简体', '简体中文'])
 const TABS = [
   ['home', '首頁', '#home-theme', '全國質量月', ['.home-hero', '.home-entries', '#home-reading']],
   ['proposal', '倡議書', '#proposal-title', '倡議書', ['.proposal__header', '.proposal-toc']],

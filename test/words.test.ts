@@ -35,7 +35,7 @@ const KEPT_KEYS = /\.scriptNames\./
 
 describe('src/words in 繁體', () => {
   test('finds the groups: the app, the bars, the subpackages and the function', () => {
-    expect(groups.map(([name]) => name)).toEqual(expect.arrayContaining(['index.ts:WORDS', 'bars.ts:TITLES', 'bars.ts:TAB_LABELS']))
+    expect(groups.map(([name]) => name)).toEqual(expect.arrayContaining(['index.ts:WORDS', 'titles.ts:TITLES', 'titles.ts:TAB_LABELS', 'function.ts:FUNCTION_WORDS', 'poster.ts:POSTER_WORDS', 'organiser.ts:ORGANISER_WORDS']))
     expect(all.length).toBeGreaterThan(80)
   })
 

@@ -1,5 +1,5 @@
-import { useEffect } from 'react'
-import { useDidShow } from '@tarojs/taro'
+import { useEffect, useRef } from 'react'
+import { useDidHide, useDidShow } from '@tarojs/taro'
 import { showTabLabels, showTitle } from '@/services/bars'
 import type { Tab } from '@/services/navigation'
 import { readScript, saveScript, type Script } from '@/services/preferences'
@@ -35,10 +35,16 @@ function showBars (script: Script, page: keyof typeof TITLES, tab?: Tab) {
  */
 export function useBarWords (page: keyof typeof TITLES, tab?: Tab) {
   const [script] = useScript()
+  // Tab pages stay mounted: a hidden one must not set the bars (the title is the shown page's).
+  const shown = useRef(true)
   useEffect(() => {
     barsChanged ||= script === 'hant'
-    showBars(script, page, tab)
+    if (shown.current) showBars(script, page, tab)
   }, [script, page, tab])
   // A browser has one title for the document, which Taro's router resets from the page config.
-  useDidShow(() => showBars(script, page, tab))
+  useDidShow(() => {
+    shown.current = true
+    showBars(script, page, tab)
+  })
+  useDidHide(() => { shown.current = false })
 }

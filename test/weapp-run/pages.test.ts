@@ -180,5 +180,14 @@ describe('繁體 in WeChat', () => {
       for (const word of words) expect(shown.text()).toContain(word)
       expect(app.fake.record.titles).toContainEqual({ route, title })
     }
+
+    // Back on 首页, 简体 again: its title and the tab bar follow; the hidden tabs set nothing.
+    await app.fake.wx.switchTab({ url: '/pages/index/index' })
+    const home = await app.waitForPage('pages/index/index')
+    const before = app.fake.record.titles.length
+    await home.tap('#script-hans')
+    await home.waitForText('倡议书全文')
+    expect(app.fake.record.titles.slice(before)).toEqual([{ route: 'pages/index/index', title: '全国质量月' }])
+    expect([...app.fake.record.tabLabels].sort()).toEqual([[0, '首页'], [1, '倡议书'], [2, '承诺']])
   })
 })
