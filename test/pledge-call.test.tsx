@@ -4,7 +4,7 @@ import { safeExecute } from '@tarojs/runtime'
 import HomePage from '@/pages/index'
 import ProposalPage from '@/pages/proposal'
 import { rememberMyPledge } from '@/services/my-pledge'
-import { ROUTES } from '@/services/navigation'
+import { ROUTE_ANIMATION_MS, ROUTES } from '@/services/navigation'
 import { renderPage } from './support/render-page'
 
 const CALL = '响应倡议，去承诺'
@@ -33,9 +33,9 @@ describe.each(PAGES)('$name', ({ Page, path, id }) => {
     expect(call().getAttribute('role')).toBe('button')
     fireEvent.click(call())
     await waitFor(() => expect(switchTab).toHaveBeenCalledWith({ url: ROUTES.pledge }))
-    // The tab shows: the route has settled and the next tap is taken (services/navigation).
+    // The tab shows and slides in: the route has settled and the next tap is taken (services/navigation).
     jest.spyOn(Taro, 'getCurrentPages').mockReturnValue([{ route: ROUTES.pledge.slice(1) }] as ReturnType<typeof Taro.getCurrentPages>)
-    await act(() => new Promise((resolve) => setTimeout(resolve, 100)))
+    await act(() => new Promise((resolve) => setTimeout(resolve, 100 + ROUTE_ANIMATION_MS)))
   })
 
   test('signed: my number (an id, not a place), learnt from the pledge page, with no call of its own', async () => {

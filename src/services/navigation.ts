@@ -22,6 +22,12 @@ export type Tab = 'home' | 'proposal' | 'pledge'
 export const TABS: readonly Tab[] = ['home', 'proposal', 'pledge']
 /** Longest a route may take to show its page; taps are taken again after it even if it never does. */
 export const ROUTE_SETTLE_MAX_MS = 3000
+/**
+ * After a page shows it slides in (Taro's browser router: 300 ms, @tarojs/router loadAnimateStyle;
+ * WeChat's is about as long) while the page below can still take a tap where it is not yet
+ * covered: the rest of a burst there would open the page again. Taps to route wait this long.
+ */
+export const ROUTE_ANIMATION_MS = 300
 const ROUTE_POLL_MS = 50
 
 /**
@@ -67,7 +73,8 @@ function go (url: string, route: (url: string) => Promise<unknown>): Promise<boo
   inFlight = true
   const path = pathOf(url)
   const done = (happened: boolean) => {
-    inFlight = false
+    if (happened) setTimeout(() => { inFlight = false }, ROUTE_ANIMATION_MS)
+    else inFlight = false
     return happened
   }
   return Promise.resolve()

@@ -87,6 +87,8 @@ export interface LaunchConfig {
 }
 
 const TEMPLATE_MISSING = /Template .* not found/
+/** How long a page takes to slide in (src/services/navigation.ts ROUTE_ANIMATION_MS). */
+const SLIDE_IN_MS = 300
 
 /** Levels of templates base.wxml has (config/index.ts TEMPLATE_LEVELS): its tmpl_<level>_… names. */
 export function templateLevels (): number {
@@ -384,10 +386,14 @@ export class WeappApp {
     }
   }
 
-  /** Waits for the page a route opens. */
+  /**
+   * Waits for the page a route opens, and for it to slide in, as a person does before the next tap
+   * (the app takes no route in that time either: services/navigation ROUTE_ANIMATION_MS).
+   */
   async waitForPage (route: string, timeoutMs = 2000): Promise<WeappPage> {
     await this.waitFor(() => this.current?.route === route, timeoutMs, () => `没有打开 ${route}，当前页面 ${this.current?.route}`)
     await this.settle()
+    await new Promise((resolve) => setTimeout(resolve, SLIDE_IN_MS))
     return this.current
   }
 

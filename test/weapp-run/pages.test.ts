@@ -69,7 +69,7 @@ test('首页 → 倡议书全文 and 活动海报 open their pages', async () =>
   await page.tap('#entry-proposal')
   await (await app.waitForPage('pages/proposal/index')).waitForText(proposal.title)
   await app.fake.wx.switchTab({ url: '/pages/index/index' })
-  await app.settle()
+  await app.waitForPage('pages/index/index')
   await app.current.tap('#entry-posters')
   await (await app.waitForPage(GALLERY)).waitForText(posterTemplates[0].name)
 })
