@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// Rebuilds src/content/*.generated.ts from the damaged seed copy.
+// Rebuilds src/content/*.generated.ts from the damaged seed copy, which is committed byte for byte
+// as src/content/source/000_35242d59f85e6fb5.txt (never imported by the app, so never bundled).
 //   node scripts/build-content.mjs          write the files
 //   node scripts/build-content.mjs --check  exit 1 if the committed files differ
+//   SEED_FILE=<path> …                      read another copy instead (the tests use it)
 // Every hand-reviewed correction lives in CORRECTIONS below, so the output is reproducible.
 // hant.generated.ts is the table for the 繁體 reading option, derived by scripts/hant.mjs from
 // the same content (its own reviewed fixes to OpenCC are HANT_CORRECTIONS there).
@@ -12,7 +14,7 @@ import * as OpenCC from 'opencc-js/t2cn'
 import { contentTexts, deriveHantTable, renderHantModule, wordTexts } from './hant.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const seedPath = process.env.SEED_FILE ?? path.resolve(root, '../shared/seed/000_35242d59f85e6fb5.txt')
+const seedPath = process.env.SEED_FILE ?? path.join(root, 'src/content/source/000_35242d59f85e6fb5.txt')
 const outDir = path.join(root, 'src/content')
 
 /** Pinyin the damaged copy appended after polyphonic characters: "質(zhì)量". */

@@ -2,19 +2,20 @@
 // `npm test`: every tier in order, stopping at the first failure.
 // typecheck → lint → content sync → unit (Jest: unit + weapp twins) → weapp build + wcc/wcsc →
 // weapp run (Jest: dist/weapp in miniprogram-simulate) → size → H5 build → browser (node --test).
+// A skipped or todo test fails its tier as a failing test does (scripts/test-report.mjs).
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { readJestReport, readNodeTestOutput } from './test-report.mjs'
 
 const jestReport = (stage) => path.join(os.tmpdir(), `jest-report-${process.pid}-${stage}.json`)
-const seed = path.resolve('../shared/seed/000_35242d59f85e6fb5.txt')
 
 const stages = [
   ['typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
   ['lint', 'npx', ['eslint', '--max-warnings', '0', '.']],
-  // Content is committed; when the seed is beside the repo, prove it still regenerates identically.
-  ...(fs.existsSync(seed) ? [['content', 'node', ['scripts/build-content.mjs', '--check']]] : []),
+  // The content is committed; prove that its committed source (src/content/source/) still regenerates it.
+  ['content', 'node', ['scripts/build-content.mjs', '--check']],
   ['unit', 'npx', ['jest', '--selectProjects', 'unit', 'weapp', '--json', `--outputFile=${jestReport('unit')}`]],
   ['weapp', 'node', ['scripts/check-weapp.mjs']],
   ['weapp-run', 'npx', ['jest', '--selectProjects', 'weapp-run', '--json', `--outputFile=${jestReport('weapp-run')}`]],
@@ -42,25 +43,34 @@ function run (name, cmd, args) {
   })
 }
 
+/** Adds a test tier's counts to the total; returns the tests it did not run. */
 function tally (name, out) {
-  const report = jestReport(name)
-  if (fs.existsSync(report)) {
-    const { numPassedTests, numFailedTests } = JSON.parse(fs.readFileSync(report, 'utf8'))
-    counts.passed += numPassedTests
-    counts.failed += numFailedTests
-    fs.rmSync(report)
+  let result = null
+  if (name === 'unit' || name === 'weapp-run') {
+    const report = jestReport(name)
+    if (fs.existsSync(report)) {
+      result = readJestReport(JSON.parse(fs.readFileSync(report, 'utf8')))
+      fs.rmSync(report)
+    } else {
+      result = { passed: 0, failed: 0, notRun: [`no Jest report at ${report}`] }
+    }
   }
-  if (name === 'browser') {
-    counts.passed += Number(/^ℹ pass (\d+)/m.exec(out)?.[1] ?? 0)
-    counts.failed += Number(/^ℹ fail (\d+)/m.exec(out)?.[1] ?? 0)
-  }
+  if (name === 'browser') result = readNodeTestOutput(out)
+  if (!result) return []
+  counts.passed += result.passed
+  counts.failed += result.failed
+  return result.notRun
 }
 
 let failedStage = null
 for (const [name, cmd, args] of stages) {
   const { code, out } = await run(name, cmd, args)
-  tally(name, out)
-  if (code !== 0) {
+  const notRun = tally(name, out)
+  if (notRun.length > 0) {
+    console.error(`\n✖ ${name}: tests that did not run (a skipped or todo test fails npm test):`)
+    for (const line of notRun) console.error(`  ${line}`)
+  }
+  if (code !== 0 || notRun.length > 0) {
     failedStage = name
     break
   }
