@@ -65,7 +65,7 @@ export default tseslint.config(
   },
   {
     // Browser tests and the H5 prerender hand functions to the page (page.evaluate).
-    files: ['e2e/**/*.mjs', 'scripts/prerender-h5.mjs'],
+    files: ['e2e/**/*.mjs', 'config/h5-startup/prerender.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 )

@@ -2,7 +2,8 @@ import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import { getBrowsersList } from 'miniprogram-compat'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
-import { StagedBootPlugin } from './h5-staged-boot'
+import { StagedBootPlugin } from './h5-startup/staged-boot'
+import { assertTaroVersion } from './h5-startup/taro-version'
 import devConfig from './dev'
 import prodConfig from './prod'
 
@@ -17,6 +18,9 @@ const sharedSources = { include: [path.resolve(__dirname, '..', 'cloud/core')] }
 // The oldest WeChat base library (基础库) we support: wx.getWindowInfo and wx.getAppBaseInfo are
 // called without canIUse and exist from 2.20.1. Set the same 最低基础库版本 in the admin console.
 const MIN_BASE_LIBRARY = '2.20.1'
+
+// The H5 start-up (config/h5-startup) rewrites what one Taro release generates: another stops the build.
+if (process.env.TARO_ENV === 'h5') assertTaroVersion(path.resolve(__dirname, '..'))
 
 // WeChat runs our JS on the phone's own engine (JavaScriptCore on iOS: no `?.` before 13.4) and
 // does not transpile on upload, so the weapp build targets the engines miniprogram-compat lists for

@@ -1,8 +1,8 @@
-// The H5 first screen (scripts/prerender-h5.mjs): each tab is readable from index.html alone,
+// The H5 first screen (config/h5-startup/prerender.mjs): each tab is readable from index.html alone,
 // before any app script runs, and the app takes over in place: nothing moves, the copy is gone.
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import { launchBrowser, openPhone, screenshot, startAll, startServer } from './helpers.mjs'
+import { launchBrowser, openPhone, PAGE_TRANSITION_MS, screenshot, startAll, startServer } from './helpers.mjs'
 
 let server
 let browser
@@ -84,14 +84,28 @@ for (const [name, route, selectors] of TABS) {
   }
 }
 
-test('a reader with a saved size or 繁體, or on another page, gets no shell (it would not match)', async () => {
-  const saved = [['pref:font-scale', 'xlarge'], ['pref:script', 'hant']]
-  for (const [key, value] of saved) {
+test('a reader who chose a size or 繁體 in the app gets no shell (it would not match); back to 标准 and 简体, it is there again', async () => {
+  for (const [choice, back] of [['#font-size-xlarge', '#font-size-standard'], ['#script-hant', '#script-hans']]) {
     const { page, context } = await openPhone(browser)
-    await page.addInitScript(([k, v]) => localStorage.setItem(k, JSON.stringify({ data: v })), [key, value])
-    await page.route('**/js/**', (request) => request.abort())
-    await page.goto(`${server.url}#/pages/index/index`)
-    assert.equal(await page.locator('#qm-shell, #qm-shell-style').count(), 0, `${key}=${value}`)
+    // Chosen as a reader does, so the boot script reads what the app really stored.
+    const choose = async (control) => {
+      await page.goto(`${server.url}#/pages/index/index`)
+      await page.locator('.taro_page:visible').locator(control).click()
+      await page.waitForTimeout(PAGE_TRANSITION_MS)
+    }
+    const shellOnReload = async () => {
+      await page.route('**/js/**', (request) => request.abort())
+      await page.reload()
+      const count = await page.locator('#qm-shell, #qm-shell-style').count()
+      await page.unroute('**/js/**')
+      // The app again, for the next choice.
+      await page.reload()
+      return count
+    }
+    await choose(choice)
+    assert.equal(await shellOnReload(), 0, `${choice}: no shell`)
+    await choose(back)
+    assert.equal(await shellOnReload(), 2, `${back}: the shell and its style`)
     await context.close()
   }
   const other = await shellOnly({}, '/pages/not-found/index')

@@ -1,24 +1,14 @@
-import Taro from '@tarojs/taro'
 import { parseScene } from '../../cloud/core/scene'
 import type { Scene } from '../../cloud/core/scene'
 import { callFunction, oncePerLaunch } from './cloud'
+import { forget, readStored, store } from './storage'
 
 export type { Scene } from '../../cloud/core/scene'
 
-const ARRIVAL_KEY = 'attribution:arrival'
-const SHARER_KEY = 'attribution:sharer'
 /** An arrival older than this no longer earns its code or link the pledge. */
 export const ARRIVAL_TTL_MS = 7 * 24 * 60 * 60 * 1000
 
 interface SavedArrival { source: string; at: number }
-
-function read (key: string): unknown {
-  try {
-    return Taro.getStorageSync(key)
-  } catch {
-    return undefined
-  }
-}
 
 /**
  * Keeps where this person came from (a code's or a link's `scene`), the latest one winning.
@@ -28,30 +18,30 @@ function read (key: string): unknown {
 export function rememberArrival (rawScene: unknown, now = Date.now()): Scene | null {
   const scene = parseScene(rawScene)
   if (scene === null) return null
-  Taro.setStorageSync(ARRIVAL_KEY, { source: scene.source, at: now } satisfies SavedArrival)
+  store('arrival', { source: scene.source, at: now } satisfies SavedArrival)
   return scene
 }
 
 /** The kept arrival, unless it has expired. */
 export function readArrival (now = Date.now()): Scene | null {
-  const saved = read(ARRIVAL_KEY) as Partial<SavedArrival> | undefined
+  const saved = readStored('arrival') as Partial<SavedArrival> | undefined
   if (typeof saved !== 'object' || saved === null || typeof saved.at !== 'number' || now - saved.at > ARRIVAL_TTL_MS) return null
   return parseScene(saved.source)
 }
 
 export function clearArrival () {
-  Taro.removeStorageSync(ARRIVAL_KEY)
+  forget('arrival')
 }
 
 /** My own `s:<id>`, for the query of everything I share; null until whoami has answered once. */
 export function mySharerScene (): string | null {
-  const saved = read(SHARER_KEY)
+  const saved = readStored('sharer')
   return typeof saved === 'string' && parseScene(saved)?.kind === 'sharer' ? saved : null
 }
 
 /** Am I an organiser, and my sharer scene (kept for shares); asked once per launch. */
 export const getWhoAmI = oncePerLaunch(async () => {
   const me = await callFunction('pledge', { action: 'whoami' })
-  Taro.setStorageSync(SHARER_KEY, me.scene)
+  store('sharer', me.scene)
   return me
 })

@@ -1,6 +1,4 @@
-import Taro from '@tarojs/taro'
-
-const MY_PLEDGE_KEY = 'pledge:mine'
+import { readStored, store } from './storage'
 
 /** What this device last learnt of my pledge from the function (status, sign or withdraw). */
 export type RememberedPledge = { signed: true; number: number } | { signed: false }
@@ -10,12 +8,7 @@ export type RememberedPledge = { signed: true; number: number } | { signed: fals
  * null when never learnt here (or unreadable): those pages then show the call to pledge.
  */
 export function readMyPledge (): RememberedPledge | null {
-  let saved: unknown
-  try {
-    saved = Taro.getStorageSync(MY_PLEDGE_KEY)
-  } catch {
-    return null
-  }
+  const saved = readStored('myPledge')
   if (typeof saved !== 'object' || saved === null) return null
   const { signed, number } = saved as { signed?: unknown; number?: unknown }
   if (signed === false) return { signed: false }
@@ -26,7 +19,7 @@ export function readMyPledge (): RememberedPledge | null {
 export function rememberMyPledge (pledge: { number: number } | null) {
   const value: RememberedPledge = pledge === null ? { signed: false } : { signed: true, number: pledge.number }
   try {
-    Taro.setStorageSync(MY_PLEDGE_KEY, value)
+    store('myPledge', value)
   } catch {
     // Storage full: the other pages keep showing the call to pledge, which still leads here.
   }

@@ -10,19 +10,22 @@
 // accessibility attributes are dropped (the shell is inert and aria-hidden), and everything below
 // the fold is left out. Pledge data is never baked in: the API is held unanswered while rendering,
 // so the shell shows the page's loading state.
-//   node scripts/prerender-h5.mjs          (needs Chromium: CHROME_PATH or /usr/bin/chromium)
+//   node config/h5-startup/prerender.mjs          (needs Chromium: CHROME_PATH or /usr/bin/chromium)
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
+import taroVersion from './taro-version.js'
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const dist = path.join(root, 'dist/h5')
 const indexFile = path.join(dist, 'index.html')
 const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium'
 /** Tab pages get a shell; others (details, subpackages) are rarely a first screen. */
 const SHELL_ROUTES = ['/pages/index/index', '/pages/proposal/index', '/pages/pledge/index']
 const MARKER = 'id="qm-shell"'
+/** The app's storage keys (src/services/storage.ts reads the same file). */
+const KEYS = JSON.parse(fs.readFileSync(path.join(root, 'src/services/storage-keys.json'), 'utf8'))
 
 /** Runs in the page: the visible page's first screen as HTML, and every CSS rule it matches. */
 function capture () {
@@ -91,9 +94,10 @@ function capture () {
 function bootScript (scripts) {
   return `<script>(function () {
   var route = location.hash.slice(1).split('?')[0] || '/pages/index/index'
+  // Taro's browser storage keeps each value as JSON {"data": value} (@tarojs/taro-h5 setStorageSync).
   var saved = function (key) { try { return JSON.parse(localStorage.getItem(key)).data } catch (e) { return null } }
   // The shells are in the default reading setting; a reader who chose another size or 繁體 waits for the app.
-  var fits = saved('pref:font-scale') in { null: 1, standard: 1 } && saved('pref:script') !== 'hant'
+  var fits = saved(${JSON.stringify(KEYS.fontScale)}) in { null: 1, standard: 1 } && saved(${JSON.stringify(KEYS.script)}) !== 'hant'
   var shell = document.getElementById('qm-shell')
   var kept = null
   Array.prototype.slice.call(shell.children).forEach(function (page) {
@@ -150,6 +154,7 @@ function inject (html, shells, css) {
 }
 
 async function main () {
+  taroVersion.assertTaroVersion(root)
   const built = fs.readFileSync(indexFile, 'utf8')
   if (built.includes(MARKER)) throw new Error('dist/h5/index.html already has a shell: rebuild H5 first')
   if (!fs.existsSync(chromePath)) {
