@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { csvCell, organiserCsv } from '@/subpackages/poster/pages/organiser/csv'
+import { organiserCsv } from '@/subpackages/poster/pages/organiser/csv'
 import { toHantDeep } from '@/content/hant'
 import { ORGANISER_WORDS } from '@/words/organiser'
 
@@ -23,23 +23,30 @@ test('starts with a BOM and the header, one row per total, event and company', (
   expect(lines).toContain('单位,示范企业,,,1')
 })
 
-test('a formula typed as a company name is defused', () => {
+/** The CSV's row for one company named `name` (a name is typed by whoever pledges). */
+const companyRow = (name: string) => {
+  const csv = organiserCsv({ ...view, events: [], companies: [{ company: name, count: 1 }] })
+  return csv.slice(1).split('\r\n').filter(Boolean).at(-1)
+}
+
+test('a formula typed as a company name is defused; a negative count is a number, left alone', () => {
   expect(organiserCsv(view)).toContain(`单位,"'=HYPERLINK(""http://x"")",,,2`)
-  expect(csvCell(-3)).toBe('-3')
+  expect(organiserCsv({ ...view, total: -3 })).toContain('合计,全部承诺,,,-3\r\n')
 })
 
-test.each(['=', '+', '-', '@', '＝', '＋', '－', '＠'])('a cell starting with %s gets an apostrophe', (lead) => {
-  expect(csvCell(`${lead}1+1`)).toBe(`'${lead}1+1`)
-  expect(csvCell(`${lead}SUM(A1:A9)`)).toBe(`'${lead}SUM(A1:A9)`)
+test.each(['=', '+', '-', '@', '＝', '＋', '－', '＠'])('a name starting with %s gets an apostrophe', (lead) => {
+  expect(companyRow(`${lead}1+1`)).toBe(`单位,'${lead}1+1,,,1`)
+  expect(companyRow(`${lead}SUM(A1:A9)`)).toBe(`单位,'${lead}SUM(A1:A9),,,1`)
 })
 
-test.each([['tab', '\t'], ['CR', '\r']])('a cell starting with a %s gets an apostrophe (and quotes for the CR)', (_name, lead) => {
-  expect(csvCell(`${lead}=1+1`)).toBe(lead === '\r' ? `"'\r=1+1"` : `'\t=1+1`)
+test('a name starting with a tab gets an apostrophe; one starting with a CR, the apostrophe and quotes', () => {
+  expect(companyRow('\t=1+1')).toBe(`单位,'\t=1+1,,,1`)
+  expect(organiserCsv({ ...view, events: [], companies: [{ company: '\r=1+1', count: 1 }] })).toContain(`单位,"'\r=1+1",,,1\r\n`)
 })
 
 test('the same characters inside a name are left alone', () => {
-  expect(csvCell('质量＝生命')).toBe('质量＝生命')
-  expect(csvCell('A+B 公司')).toBe('A+B 公司')
+  expect(companyRow('质量＝生命')).toBe('单位,质量＝生命,,,1')
+  expect(companyRow('A+B 公司')).toBe('单位,A+B 公司,,,1')
 })
 
 test('carries no event id, scene, sharer or time: aggregate counts only', () => {

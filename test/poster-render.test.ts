@@ -1,6 +1,6 @@
 /** @jest-environment node */
 import { encode } from 'uqr'
-import { posterTemplates } from '@/poster'
+import { eventCodeCard, layoutPoster, personalPoster, posterTemplates } from '@/poster'
 import { renderPoster } from '@/poster/render'
 import type { CodeArt } from '@/poster/render'
 
@@ -45,6 +45,29 @@ describe('code slot', () => {
     }
     expect(painted).toEqual(modules)
     expect(calls.some((call) => call.name === 'fillText' && call.args[0] === slot.label)).toBe(true)
+  })
+
+  // Drawn by the code op, so the layout's text boxes (poster.test.ts) do not see it.
+  test('on every poster with a code, the label is drawn under the code and inside the poster', () => {
+    const modules = encode('https://example.invalid/', { ecc: 'M' }).data
+    const posters = [
+      ...posterTemplates,
+      personalPoster({ number: 123456, nickname: '质'.repeat(30), company: '企'.repeat(40), date: '2024-09-23' }),
+      eventCodeCard({ name: '质'.repeat(60), date: '2024-09-23', place: '地'.repeat(60) }),
+    ]
+    for (const poster of posters) {
+      const code = layoutPoster(poster, (text, font) => Array.from(text).length * font.size).find((op) => op.op === 'code')
+      if (code?.op !== 'code' || !code.label) throw new Error(`${poster.id}: no labelled code slot`)
+      const { canvas, calls } = recordingCanvas()
+      renderPoster(canvas, poster, 1, { code: { kind: 'modules', modules } })
+      const label = calls.find((call) => call.name === 'fillText' && call.args[0] === code.label)
+      if (!label) throw new Error(`${poster.id}: the label ${code.label} is not drawn`)
+      const [, x, y] = label.args as [string, number, number]
+      // Centred, top-aligned, 22 units high; measured at 1 em per character.
+      const half = (Array.from(code.label).length * 22) / 2
+      expect({ id: poster.id, below: y >= code.y + code.size, inside: x - half >= 0 && x + half <= poster.width && y + 22 <= poster.height })
+        .toEqual({ id: poster.id, below: true, inside: true })
+    }
   })
 
   test('an image code is drawn once, filling the slot', () => {

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { currentFontScale, scaleForSystemFont, SYSTEM_FONT_LARGE_PX, SYSTEM_FONT_XLARGE_PX } from '@/hooks/use-font-scale'
+import { currentFontScale, SYSTEM_FONT_LARGE_PX, SYSTEM_FONT_XLARGE_PX } from '@/hooks/use-font-scale'
 import { platform } from '@/services/platform'
 import { FONT_SCALES, SCRIPTS, readFontScale, readScript, saveFontScale, saveScript } from '@/services/preferences'
 
@@ -123,7 +123,9 @@ describe('WeChat font size', () => {
     [SYSTEM_FONT_XLARGE_PX, 'xlarge'],
     [28, 'xlarge'],
   ])('%p px → %s', (px, scale) => {
-    expect(scaleForSystemFont(px)).toBe(scale)
+    const spy = jest.spyOn(platform, 'systemFontSize').mockReturnValue(px)
+    expect(currentFontScale()).toBe(scale)
+    spy.mockRestore()
   })
 
   test('sets the size until the reader chooses one in the app', () => {

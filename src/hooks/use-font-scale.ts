@@ -7,7 +7,7 @@ export const SYSTEM_FONT_LARGE_PX = 18
 export const SYSTEM_FONT_XLARGE_PX = 20
 
 /** The reading size WeChat's own font size asks for; standard where there is none (H5). */
-export function scaleForSystemFont (px: number | null): FontScale {
+function scaleForSystemFont (px: number | null): FontScale {
   if (px === null) return 'standard'
   return px >= SYSTEM_FONT_XLARGE_PX ? 'xlarge' : px >= SYSTEM_FONT_LARGE_PX ? 'large' : 'standard'
 }

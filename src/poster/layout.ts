@@ -7,7 +7,6 @@ export type Measure = (text: string, font: FontSpec) => number
 export type DrawOp =
   | { op: 'rect'; x: number; y: number; width: number; height: number; fill: Fill; radius: number }
   | { op: 'text'; x: number; y: number; text: string; font: FontSpec; color: string; align: 'left' | 'center' | 'right'; width: number; lineHeight: number }
-  | { op: 'image'; x: number; y: number; width: number; height: number; src: string; radius: number }
   | { op: 'code'; x: number; y: number; size: number; label?: string }
 
 /** Share of the font size above the baseline, for placing a line's baseline under its top. */
@@ -19,8 +18,6 @@ export function layoutPoster (template: PosterTemplate, measure: Measure): DrawO
   for (const element of template.elements) {
     if (element.type === 'rect') {
       ops.push({ op: 'rect', x: element.x, y: element.y, width: element.width, height: element.height, fill: element.fill, radius: element.radius ?? 0 })
-    } else if (element.type === 'image') {
-      ops.push({ op: 'image', x: element.x, y: element.y, width: element.width, height: element.height, src: element.src, radius: element.radius ?? 0 })
     } else if (element.type === 'code') {
       ops.push({ op: 'code', x: element.x, y: element.y, size: element.size, label: element.label })
     } else {

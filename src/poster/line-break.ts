@@ -15,7 +15,7 @@ export const NO_LINE_END = new Set([...'（「『“‘《〈【〔([{'])
  * word/digit run; punctuation and spaces do not count. A shorter last line ("革。") takes
  * characters from the line above when the punctuation rules and the width allow.
  */
-export const MIN_LAST_LINE_CHARS = 2
+const MIN_LAST_LINE_CHARS = 2
 
 export interface BreakOptions {
   maxLines?: number

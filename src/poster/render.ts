@@ -9,7 +9,7 @@ import { POSTER_FONT_FAMILY } from './types'
 import type { Fill, PosterTemplate } from './types'
 
 /** WeChat and most phones refuse canvases taller than this many device pixels. */
-export const MAX_CANVAS_PIXELS = 4096
+const MAX_CANVAS_PIXELS = 4096
 
 /** The subset of CanvasRenderingContext2D the renderer uses (weapp's context matches it). */
 export type PosterContext = Pick<CanvasRenderingContext2D,
@@ -36,7 +36,7 @@ export function renderScale (template: Pick<PosterTemplate, 'width' | 'height'>,
   return Math.min(wanted, MAX_CANVAS_PIXELS / template.height)
 }
 
-export function fontOf (size: number, weight: 'normal' | 'bold') {
+function fontOf (size: number, weight: 'normal' | 'bold') {
   return `${weight === 'bold' ? 'bold ' : ''}${size}px ${POSTER_FONT_FAMILY}`
 }
 
@@ -63,7 +63,7 @@ function roundedPath (ctx: PosterContext, x: number, y: number, width: number, h
   ctx.closePath()
 }
 
-/** Draws one op; images and codes arrive already loaded through `assets`. */
+/** Draws one op; the code arrives already made through `assets`. */
 function draw (ctx: PosterContext, op: DrawOp, assets: PosterAssets) {
   switch (op.op) {
     case 'rect': {
@@ -82,11 +82,6 @@ function draw (ctx: PosterContext, op: DrawOp, assets: PosterAssets) {
       ctx.textAlign = op.align
       ctx.textBaseline = 'alphabetic'
       ctx.fillText(op.text, op.x, op.y)
-      return
-    }
-    case 'image': {
-      const image = assets.images?.[op.src]
-      if (image) ctx.drawImage(image as CanvasImageSource, op.x, op.y, op.width, op.height)
       return
     }
     case 'code': {
@@ -145,8 +140,6 @@ export type CodeArt =
   | { kind: 'image'; image: unknown }
 
 export interface PosterAssets {
-  /** Loaded images by src. */
-  images?: Record<string, unknown>
   /** The code for every code slot; without it the slots stay empty. */
   code?: CodeArt | null
 }

@@ -7,12 +7,12 @@ import { campaign, proposal } from '@/content'
 import { formatFullDate } from '@/utils/format-date'
 import type { PosterData, PosterElement, PosterTemplate } from './types'
 
-export const POSTER_WIDTH = 750
-export const POSTER_HEIGHT = 1334
+const POSTER_WIDTH = 750
+const POSTER_HEIGHT = 1334
 /** Longest nickname drawn on a personal poster. */
 export const NICKNAME_MAX = 20
 export const CAMPAIGN_LINE = '2024年9月 全国质量月'
-export const CODE_LABEL = '扫码参与承诺'
+const CODE_LABEL = '扫码参与承诺'
 
 const RED = '#b71c1c'
 const DEEP_RED = '#7f1010'
@@ -87,10 +87,6 @@ export const posterTemplates: PosterTemplate[] = [
     code(295, 1010),
   ]),
 ]
-
-export function findTemplate (id: unknown): PosterTemplate | undefined {
-  return posterTemplates.find((poster) => poster.id === id)
-}
 
 function clip (value: string | undefined, max: number) {
   return Array.from((value ?? '').trim()).slice(0, max).join('')

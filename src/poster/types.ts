@@ -29,12 +29,10 @@ export interface TextElement {
   lineHeight?: number
 }
 
-export interface ImageElement { type: 'image'; x: number; y: number; width: number; height: number; src: string; radius?: number }
-
 /** Where the renderer draws the app's QR code (H5) or mini-program code (weapp). */
 export interface CodeElement { type: 'code'; x: number; y: number; size: number; label?: string }
 
-export type PosterElement = RectElement | TextElement | ImageElement | CodeElement
+export type PosterElement = RectElement | TextElement | CodeElement
 
 export interface PosterTemplate {
   id: string

@@ -10,7 +10,7 @@ export const RETRY_DELAYS_MS = [300, 900] as const
 /** Stand-in code for "the call never got an answer"; not one the function sends. */
 export const NETWORK_ERROR_CODE = -1
 /** Stand-in code for "not called": a Moments single-page has no login to call the function with. */
-export const SINGLE_PAGE_ERROR_CODE = -2
+const SINGLE_PAGE_ERROR_CODE = -2
 
 /** The one error type callers see: the function's coded reply, or a network failure. */
 export class CloudError extends Error {

@@ -37,7 +37,7 @@ export function isArticleLink (link: string): boolean {
  * web-view. Taro writes the value into the build only when a .env file sets it; WeChat has no
  * `process`, so an unset one reads as off instead of throwing.
  */
-export function articleWebViewAllowed (): boolean {
+function articleWebViewAllowed (): boolean {
   try {
     return process.env.TARO_APP_ARTICLE_WEBVIEW === '1'
   } catch {

@@ -4,8 +4,3 @@ import Taro from '@tarojs/taro'
 export function scrollToElement (selector: string) {
   return Taro.pageScrollTo({ selector, duration: 300 })
 }
-
-/** Scrolls the current page back to its top. */
-export function scrollToTop () {
-  return Taro.pageScrollTo({ scrollTop: 0, duration: 300 })
-}

@@ -14,7 +14,7 @@ export interface DrawnPoster {
   description: string
 }
 
-export function describePoster (ops: DrawOp[]): string {
+function describePoster (ops: DrawOp[]): string {
   return ops.flatMap((op) => (op.op === 'text' ? [op.text] : [])).join(' ')
 }
 

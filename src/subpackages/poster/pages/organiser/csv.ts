@@ -15,7 +15,7 @@ const FORMULA_START = /^[=+\-@\t\r＝＋－＠]/
  * A cell as CSV: quoted when it holds a comma, quote or line break; and a leading formula
  * character (from a typed company or event name) is defused with an apostrophe.
  */
-export function csvCell (value: string | number): string {
+function csvCell (value: string | number): string {
   let text = String(value)
   if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
