@@ -6,7 +6,7 @@ import globals from 'globals'
 
 export default tseslint.config(
   // What .gitignore leaves out is built or local, never linted (.build: the local runner's bundle).
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'test-results/', '.temp/', '.swc/', '.build/', '.data/'] },
+  { ignores: ['**/dist/', 'node_modules/', 'coverage/', 'test-results/', '.temp/', '.swc/', '.build/', '.data/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -106,7 +106,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       webpackChain (chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
         // Taro's 'initial' split duplicates the shared runtime into every page chunk.
-        chain.optimization.merge({ splitChunks: { chunks: 'all' } })
+        chain.optimization.merge({ splitChunks: { chunks: 'all', minSize: 40000, maxAsyncRequests: 4 } })
         chain.plugin('staged-boot').use(StagedBootPlugin)
       },
     },

@@ -79,6 +79,21 @@ test('hashed assets are immutable, gzip when accepted, 304 on a matching ETag', 
   expect((await request('GET', '/logo.png')).headers['content-type']).toBe('image/png')
 })
 
+test('the build\'s brotli beside a file is sent when accepted; a stale one never is', async () => {
+  const js = `console.log(${JSON.stringify('承诺'.repeat(3000))})`
+  fs.writeFileSync(path.join(root, 'js/page.0123abcd.js'), js)
+  fs.writeFileSync(path.join(root, 'js/page.0123abcd.js.br'), zlib.brotliCompressSync(js))
+  const br = await request('GET', '/js/page.0123abcd.js', { 'accept-encoding': 'gzip, deflate, br' })
+  expect(br.headers['content-encoding']).toBe('br')
+  expect(zlib.brotliDecompressSync(br.body).toString()).toBe(js)
+  expect((await request('GET', '/js/page.0123abcd.js', { 'accept-encoding': 'gzip' })).headers['content-encoding']).toBe('gzip')
+
+  // A .br left from another build: not this file's, so gzip instead.
+  fs.writeFileSync(path.join(root, 'js/other.0123abcd.js'), js)
+  fs.writeFileSync(path.join(root, 'js/other.0123abcd.js.br'), zlib.brotliCompressSync('console.log(1)'))
+  expect((await request('GET', '/js/other.0123abcd.js', { 'accept-encoding': 'br, gzip' })).headers['content-encoding']).toBe('gzip')
+})
+
 test('a rebuild while running is served at once: new content, new ETag', async () => {
   const file = path.join(root, 'css/app.css')
   fs.mkdirSync(path.dirname(file), { recursive: true })

@@ -78,11 +78,29 @@ const SECURITY_HEADERS = {
   'Referrer-Policy': 'strict-origin-when-cross-origin',
 }
 
-interface CachedFile { body: Buffer; gzip: Buffer | null; etag: string; type: string; cache: string; mtimeMs: number; size: number }
+interface CachedFile { body: Buffer; gzip: Buffer | null; br: Buffer | null; etag: string; type: string; cache: string; mtimeMs: number; size: number }
 
 function sendJson (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', ...headers })
   res.end(JSON.stringify(body))
+}
+
+/**
+ * `<file>.br` as the H5 build wrote it (config/h5-startup/prerender.mjs), when it is that file's
+ * brotli (a stale one from an earlier build is ignored): null when there is none.
+ */
+function readBrotli (file: string, body: Buffer): Buffer | null {
+  let br: Buffer
+  try {
+    br = fs.readFileSync(`${file}.br`)
+  } catch {
+    return null
+  }
+  try {
+    return zlib.brotliDecompressSync(br).equals(body) ? br : null
+  } catch {
+    return null
+  }
 }
 
 /** Resolves a URL path inside root, or null for anything that would escape it. */
@@ -138,11 +156,14 @@ export function createAppServer ({ root: rootDir, api = {}, routes = {}, connect
     if (hit !== undefined && hit.mtimeMs === stat.mtimeMs && hit.size === stat.size) return hit
     const ext = path.extname(file)
     const body = fs.readFileSync(file)
+    const compressible = COMPRESSIBLE.has(ext) && body.length > 1024
     const entry = {
       mtimeMs: stat.mtimeMs,
       size: stat.size,
       body,
-      gzip: COMPRESSIBLE.has(ext) && body.length > 1024 ? zlib.gzipSync(body) : null,
+      gzip: compressible ? zlib.gzipSync(body) : null,
+      // Brotli at its best is too slow for a request; the H5 build writes it beside the file.
+      br: compressible ? readBrotli(file, body) : null,
       etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
       type: CONTENT_TYPES[ext] ?? 'application/octet-stream',
       cache: HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
@@ -180,9 +201,10 @@ export function createAppServer ({ root: rootDir, api = {}, routes = {}, connect
       res.end()
       return
     }
-    const gzip = entry.gzip !== null && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')
-    const body = gzip ? entry.gzip! : entry.body
-    res.writeHead(200, { ...headers, 'Content-Length': String(body.length), ...(gzip ? { 'Content-Encoding': 'gzip' } : {}) })
+    const accepted = req.headers['accept-encoding'] ?? ''
+    const encoding = entry.br !== null && /\bbr\b/.test(accepted) ? 'br' : entry.gzip !== null && /\bgzip\b/.test(accepted) ? 'gzip' : null
+    const body = encoding === 'br' ? entry.br! : encoding === 'gzip' ? entry.gzip! : entry.body
+    res.writeHead(200, { ...headers, 'Content-Length': String(body.length), ...(encoding ? { 'Content-Encoding': encoding } : {}) })
     res.end(req.method === 'HEAD' ? undefined : body)
   }
 

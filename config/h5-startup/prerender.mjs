@@ -14,6 +14,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import zlib from 'node:zlib'
 import { chromium } from 'playwright-core'
 import taroVersion from './taro-version.js'
 
@@ -91,9 +92,19 @@ function capture () {
  * The inline script after the shells: keeps the route's shell (or none), then starts the app after
  * that first paint. It runs before anything is painted, so no other route's shell is ever seen.
  */
-function bootScript (scripts) {
+function bootScript (scripts, routeFiles) {
   return `<script>(function () {
   var route = location.hash.slice(1).split('?')[0] || '/pages/index/index'
+  // The files this route loads once the app runs (its page chunks and their CSS), fetched now, in
+  // parallel with the app's own scripts: on a slow network each would otherwise wait for them.
+  var files = ${JSON.stringify(routeFiles)}[route] || []
+  files.forEach(function (href) {
+    var link = document.createElement('link')
+    link.rel = 'preload'
+    link.as = /\\.css$/.test(href) ? 'style' : 'script'
+    link.href = href
+    document.head.appendChild(link)
+  })
   // Taro's browser storage keeps each value as JSON {"data": value} (@tarojs/taro-h5 setStorageSync).
   var saved = function (key) { try { return JSON.parse(localStorage.getItem(key)).data } catch (e) { return null } }
   // The shells are in the default reading setting; a reader who chose another size or 繁體 waits for the app.
@@ -140,17 +151,44 @@ const SHELL_CSS = '#qm-shell{position:fixed;left:0;top:0;width:100%;height:100%;
  * The built index.html with the shells, their CSS, and the app's own stylesheet inline (a few KB:
  * one request fewer before the first paint); the app's scripts start from the boot script.
  */
-function inject (html, shells, css) {
+function entryScripts (html) {
   const scripts = [...html.matchAll(/<script defer="defer" src="([^"]+)"><\/script>/g)].map((match) => match[1])
   if (scripts.length === 0) throw new Error('index.html: no deferred scripts found (did Taro change its HTML?)')
+  return scripts
+}
+
+function inject (html, shells, css, routeFiles) {
+  const scripts = entryScripts(html)
+  // Fetched while the page parses; run after the first paint (the boot script adds them then).
+  const preloads = scripts.map((src) => `<link rel="preload" as="script" href="${src}">`).join('')
   return html
     .replace(/<script defer="defer" src="[^"]+"><\/script>/g, '')
+    .replace('</head>', `${preloads}</head>`)
     .replace(/<link href="([^"]+\.css)" rel="stylesheet">/g, (_, href) => `<style>${fs.readFileSync(path.join(dist, href), 'utf8')}</style>`)
     .replace('</head>', `<style id="qm-shell-style">${SHELL_CSS}${css}</style></head>`)
     .replace(/<body>/, () => {
       const pages = Object.entries(shells).map(([route, markup]) => `<div data-route="${route}">${markup}</div>`).join('')
-      return `<body><div ${MARKER} aria-hidden="true" inert>${pages}</div>${bootScript(scripts)}`
+      return `<body><div ${MARKER} aria-hidden="true" inert>${pages}</div>${bootScript(scripts, routeFiles)}`
     })
+}
+
+/**
+ * Every text file of the build, brotli-compressed at its best beside it (`<file>.br`): about 15%
+ * smaller than gzip, too slow to do per request; the local runner (server/app.ts) sends it when
+ * the browser accepts br, and so can nginx (brotli_static). Returns the bytes saved against gzip.
+ */
+function precompress () {
+  let saved = 0
+  for (const entry of fs.readdirSync(dist, { recursive: true, withFileTypes: true })) {
+    const file = path.join(entry.parentPath ?? entry.path, entry.name)
+    if (!entry.isFile() || !/\.(js|css|html)$/.test(entry.name)) continue
+    const body = fs.readFileSync(file)
+    if (body.length <= 1024) continue
+    const br = zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
+    fs.writeFileSync(`${file}.br`, br)
+    saved += zlib.gzipSync(body).length - br.length
+  }
+  return saved
 }
 
 async function main () {
@@ -175,20 +213,31 @@ async function main () {
     })
     const shells = {}
     const css = new Set()
+    // The entry's scripts are preloaded already and its stylesheets are inlined (inject).
+    const entry = new Set([...entryScripts(built), ...[...built.matchAll(/<link href="([^"]+\.css)" rel="stylesheet">/g)].map((match) => match[1])])
+    /** Per route, the scripts and stylesheets it loads after the entry's (in the order asked). */
+    const routeFiles = {}
     for (const route of SHELL_ROUTES) {
       const page = await context.newPage()
+      const files = []
+      page.on('request', (request) => {
+        const { pathname } = new URL(request.url())
+        if (/\.(js|css)$/.test(pathname) && !entry.has(pathname)) files.push(pathname)
+      })
       await page.goto(`http://127.0.0.1/#${route}`)
       await page.locator('.taro_page.taro_page_show > *').first().waitFor()
       await page.waitForTimeout(300)
       const { markup, css: rules } = await page.evaluate(capture)
       shells[route] = markup
+      routeFiles[route] = files
       for (const rule of rules) css.add(rule)
       await page.close()
     }
-    const html = inject(built, shells, [...css].join(''))
+    const html = inject(built, shells, [...css].join(''), routeFiles)
     fs.writeFileSync(indexFile, html)
     const kb = (text) => `${(Buffer.byteLength(text) / 1024).toFixed(1)} KB`
     console.log(`首屏预渲染：${SHELL_ROUTES.map((route) => `${route} ${kb(shells[route])}`).join('，')}；CSS ${kb([...css].join(''))}；index.html ${kb(html)}`)
+    console.log(`brotli：比 gzip 少 ${(precompress() / 1024).toFixed(1)} KB`)
   } finally {
     await browser.close()
   }
