@@ -37,7 +37,7 @@ const unit = {
   moduleNameMapper: {
     '\\.(css|scss|sass|less)$': '<rootDir>/test/support/style-stub.js',
     // Platform twins: tests run the H5 one, as Taro's H5 build resolves it.
-    '^(?:\\./|@/services/)(platform|canvas|share-code|invite|files|a11y|privacy|way-back|bars)$': '<rootDir>/src/services/$1.h5.ts',
+    '^(?:\\./|@/services/)(cloud-transport|launch|system-font|network|app-shell|canvas|share-code|invite|files|a11y|privacy|way-back|bars)$': '<rootDir>/src/services/$1.h5.ts',
     // By alias only: `./public-stats` is also a module of server/ and of cloud/core/.
     '^@/services/(public-stats)$': '<rootDir>/src/services/$1.h5.ts',
     '^@/components/(tab-bar)$': '<rootDir>/src/components/$1/index.h5.tsx',
@@ -71,7 +71,7 @@ const weapp = {
   transformIgnorePatterns: unit.transformIgnorePatterns,
   moduleNameMapper: {
     // The unit project's twins, resolved as Taro's weapp build resolves them.
-    '^(?:\\./|@/services/)(platform|canvas|share-code|invite|files|a11y|privacy|way-back|bars)$': '<rootDir>/src/services/$1.weapp.ts',
+    '^(?:\\./|@/services/)(cloud-transport|launch|system-font|network|app-shell|canvas|share-code|invite|files|a11y|privacy|way-back|bars)$': '<rootDir>/src/services/$1.weapp.ts',
     '^@/services/(public-stats)$': '<rootDir>/src/services/$1.weapp.ts',
     '^@/components/(tab-bar)$': '<rootDir>/src/components/$1/index.weapp.tsx',
     '^@/(.*)$': '<rootDir>/src/$1',

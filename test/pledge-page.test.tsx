@@ -16,7 +16,7 @@ import { readArrival, rememberArrival } from '@/services/attribution'
 import { readMyPledge } from '@/services/my-pledge'
 import { confirm } from '@/services/feedback'
 import { ROUTES } from '@/services/navigation'
-import { platform } from '@/services/platform'
+import * as launch from '@/services/launch'
 import { readCompany, readPending } from '@/services/pledge-draft'
 import { saveScript } from '@/services/preferences'
 import { renderPage } from './support/render-page'
@@ -179,7 +179,7 @@ test('shares the pledge page with a title naming the proposal', async () => {
 
 test('opened from Moments (single-page mode) it says to open the mini-program, with no pledge button', async () => {
   const { calls } = serveFunction()
-  const scene = jest.spyOn(platform, 'launchScene').mockReturnValue(MOMENTS_SINGLE_PAGE_SCENE)
+  const scene = jest.spyOn(launch, 'launchScene').mockReturnValue(MOMENTS_SINGLE_PAGE_SCENE)
   try {
     renderPage(PledgePage, { path: ROUTES.pledge })
     await act(async () => { safeExecute(ROUTES.pledge, 'onShow') })

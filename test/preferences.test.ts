@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { currentFontScale, SYSTEM_FONT_LARGE_PX, SYSTEM_FONT_XLARGE_PX } from '@/hooks/use-font-scale'
-import { platform } from '@/services/platform'
+import * as systemFont from '@/services/system-font'
 import { FONT_SCALES, SCRIPTS, readFontScale, readScript, saveFontScale, saveScript } from '@/services/preferences'
 
 /** The one storage key a preference uses, found by saving once rather than spelled here. */
@@ -123,13 +123,13 @@ describe('WeChat font size', () => {
     [SYSTEM_FONT_XLARGE_PX, 'xlarge'],
     [28, 'xlarge'],
   ])('%p px → %s', (px, scale) => {
-    const spy = jest.spyOn(platform, 'systemFontSize').mockReturnValue(px)
+    const spy = jest.spyOn(systemFont, 'systemFontSize').mockReturnValue(px)
     expect(currentFontScale()).toBe(scale)
     spy.mockRestore()
   })
 
   test('sets the size until the reader chooses one in the app', () => {
-    const spy = jest.spyOn(platform, 'systemFontSize').mockReturnValue(SYSTEM_FONT_XLARGE_PX)
+    const spy = jest.spyOn(systemFont, 'systemFontSize').mockReturnValue(SYSTEM_FONT_XLARGE_PX)
     expect(currentFontScale()).toBe('xlarge')
     saveFontScale('standard')
     expect(currentFontScale()).toBe('standard')

@@ -81,7 +81,7 @@ const ALLOWED_ELSEWHERE: Array<[RegExp, string]> = [
   [/^src\/poster\/templates\.ts$/, 'poster artwork: the campaign document\'s own lines, drawn on the canvas'],
   [/^src\/utils\/format-date\.ts$/, 'dayjs format patterns (年月日 are the same in both scripts) and a programmer\'s RangeError'],
   [/^src\/services\/preferences\.ts$/, 'RangeErrors for values no control offers: for programmers, never shown'],
-  [/^src\/services\/platform\.h5\.ts$/, 'a NetworkError\'s detail for the console: services/cloud.ts shows common.networkError instead'],
+  [/^src\/services\/cloud-transport\.h5\.ts$/, 'a NetworkError\'s detail for the console: services/cloud.ts shows common.networkError instead'],
 ]
 
 describe('one module for the words', () => {

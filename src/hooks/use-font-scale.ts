@@ -1,4 +1,4 @@
-import { platform } from '@/services/platform'
+import { systemFontSize } from '@/services/system-font'
 import { readSavedFontScale, saveFontScale, type FontScale } from '@/services/preferences'
 import { usePreference } from './use-preference'
 
@@ -14,7 +14,7 @@ function scaleForSystemFont (px: number | null): FontScale {
 
 /** The size in use: the one chosen in the app, else the one WeChat's font size asks for. */
 export function currentFontScale (): FontScale {
-  return readSavedFontScale() ?? scaleForSystemFont(platform.systemFontSize())
+  return readSavedFontScale() ?? scaleForSystemFont(systemFontSize())
 }
 
 /** The reading size and a setter that persists it. */

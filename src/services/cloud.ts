@@ -1,8 +1,8 @@
 import { ErrorCode } from '../../cloud/core/protocol'
 import type { Action, FunctionResult, PledgeRequest, ResultMap } from '../../cloud/core/protocol'
 import { inMomentsSinglePage } from './moments'
-import { platform } from './platform'
-import { NetworkError } from './platform-types'
+import { invoke } from './cloud-transport'
+import { NetworkError } from './cloud-transport-types'
 import { textNow, wordsNow } from '@/words'
 
 /** Waits between attempts after a network failure; validation errors are never retried. */
@@ -53,7 +53,7 @@ export async function callFunction<A extends Action> (
   for (let attempt = 0; ; attempt++) {
     let reply: unknown
     try {
-      reply = await platform.invoke(name, data)
+      reply = await invoke(name, data)
     } catch (error) {
       if (!(error instanceof NetworkError)) throw error
       if (attempt >= RETRY_DELAYS_MS.length) {

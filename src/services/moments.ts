@@ -1,4 +1,4 @@
-import { platform } from './platform'
+import { launchScene } from './launch'
 
 /**
  * A page shared to Moments opens in WeChat's single-page mode (scene 1154): no login, so no cloud
@@ -9,5 +9,5 @@ import { platform } from './platform'
 export const MOMENTS_SINGLE_PAGE_SCENE = 1154
 
 export function inMomentsSinglePage (): boolean {
-  return platform.launchScene() === MOMENTS_SINGLE_PAGE_SCENE
+  return launchScene() === MOMENTS_SINGLE_PAGE_SCENE
 }

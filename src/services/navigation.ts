@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { toast } from './feedback'
-import { platform } from './platform'
+import { isOnline } from './network'
 import { wordsNow } from '@/words'
 
 /** Every path the app can open, so pages never spell URLs by hand. */
@@ -78,7 +78,7 @@ function go (url: string, route: (url: string) => Promise<unknown>): Promise<boo
     return happened
   }
   return Promise.resolve()
-    .then(() => canOpenOffline(path) || platform.isOnline())
+    .then(() => canOpenOffline(path) || isOnline())
     .then((online) => {
       if (!online) {
         void toast(wordsNow().common.offline)

@@ -10,7 +10,7 @@ const POSTER = 'http://tmp/canvas-1.png'
 const loadCanvas = (options: WxFakeOptions = {}) => onWeapp(async () => ({
   ...(await import('@/services/canvas')),
   ...(await import('@/services/attribution')),
-  ...(await import('@/services/platform')),
+  ...(await import('@/services/cloud-transport')),
   ...(await import('@/services/preferences')),
 }), options)
 
@@ -95,8 +95,8 @@ test('exporting hands WeChat the canvas node itself and asks for a PNG temp file
 
 describe('sharing the image', () => {
   test('the share menu\'s mini-program entrance opens the pledge page with my scene, not the poster page', async () => {
-    const { fake, posterCanvas, getWhoAmI, platform } = await loadCanvas({ cloud: answers({ whoami: { admin: false, scene: 's:Ab3_x-9' } }) })
-    platform.initCloud()
+    const { fake, posterCanvas, getWhoAmI, initCloud } = await loadCanvas({ cloud: answers({ whoami: { admin: false, scene: 's:Ab3_x-9' } }) })
+    initCloud()
     await getWhoAmI()
 
     await expect(posterCanvas.shareImage(POSTER, '我的承诺.png')).resolves.toBe(true)

@@ -15,9 +15,9 @@ const stored = (doc: Record<string, unknown>): DatabaseReader => async (collecti
 async function loadPublicStats (options: WxFakeOptions, { init = true } = {}) {
   const loaded = await onWeapp(async () => ({
     ...(await import('@/services/public-stats')),
-    ...(await import('@/services/platform')),
+    ...(await import('@/services/cloud-transport')),
   }), options)
-  if (init) loaded.platform.initCloud()
+  if (init) loaded.initCloud()
   return loaded
 }
 

@@ -27,9 +27,9 @@ async function entryFor (link: string, options: WxFakeOptions = {}) {
   const loaded = await onWeapp(async () => ({
     ReportLink: (await import('@/pages/index/report-link.weapp')).default,
     ...(await import('@/services/news')),
-    ...(await import('@/services/platform')),
+    ...(await import('@/services/cloud-transport')),
   }), { app: APP, ...options })
-  loaded.platform.initCloud()
+  loaded.initCloud()
   const element = loaded.ReportLink({ id: 'news-abcd1234', link, className: 'news-list__item news-list__item--link', children: '报道标题', words: WORDS.news }) as Element
   return { ...loaded, element }
 }

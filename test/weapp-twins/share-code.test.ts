@@ -10,9 +10,9 @@ const EVENT: EventInfo = { id: 'k2m9q4w1', name: '质量开放日', date: '2024-
 async function loadShareCode (cloud: CloudHandler) {
   const loaded = await onWeapp(async () => ({
     ...(await import('@/services/share-code')),
-    ...(await import('@/services/platform')),
+    ...(await import('@/services/cloud-transport')),
   }), { cloud })
-  loaded.platform.initCloud()
+  loaded.initCloud()
   const node = loaded.fake.createCanvasNode()
   const createImage = jest.spyOn(node, 'createImage')
   return { ...loaded, canvas: node as unknown as RenderTarget, createImage }

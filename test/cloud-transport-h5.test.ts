@@ -1,4 +1,4 @@
-import { platform } from '@/services/platform'
+import { invoke } from '@/services/cloud-transport'
 
 test('calls wait for the first one to answer, so a new browser gets one identity, not one per call', async () => {
   const started: string[] = []
@@ -11,9 +11,9 @@ test('calls wait for the first one to answer, so a new browser gets one identity
     return Promise.resolve(reply)
   }) as unknown as typeof fetch
 
-  const first = platform.invoke('pledge', { action: 'status' })
-  const second = platform.invoke('pledge', { action: 'whoami' })
-  const third = platform.invoke('pledge', { action: 'getEvent', id: 'a1b2c3d4' })
+  const first = invoke('pledge', { action: 'status' })
+  const second = invoke('pledge', { action: 'whoami' })
+  const third = invoke('pledge', { action: 'getEvent', id: 'a1b2c3d4' })
   await new Promise((resolve) => setTimeout(resolve, 20))
   expect(started).toEqual(['status'])
   answerFirst()
@@ -22,15 +22,15 @@ test('calls wait for the first one to answer, so a new browser gets one identity
 
   // Once the identity exists, calls go out together.
   started.length = 0
-  await Promise.all([platform.invoke('pledge', { action: 'stats' }), platform.invoke('pledge', { action: 'whoami' })])
+  await Promise.all([invoke('pledge', { action: 'stats' }), invoke('pledge', { action: 'whoami' })])
   expect(started).toEqual(['stats', 'whoami'])
 })
 
 test('a first call that fails leaves the next call to go first', async () => {
   jest.resetModules()
-  const { platform: fresh } = await import('@/services/platform')
+  const { invoke: freshInvoke } = await import('@/services/cloud-transport')
   global.fetch = jest.fn(async () => { throw new TypeError('Failed to fetch') }) as unknown as typeof fetch
-  await expect(fresh.invoke('pledge', { action: 'status' })).rejects.toThrow('Failed to fetch')
+  await expect(freshInvoke('pledge', { action: 'status' })).rejects.toThrow('Failed to fetch')
   global.fetch = jest.fn(async () => ({ status: 200, json: async () => ({ code: 0, message: 'ok', data: null }) })) as unknown as typeof fetch
-  await expect(fresh.invoke('pledge', { action: 'status' })).resolves.toEqual({ code: 0, message: 'ok', data: null })
+  await expect(freshInvoke('pledge', { action: 'status' })).resolves.toEqual({ code: 0, message: 'ok', data: null })
 })

@@ -3,8 +3,8 @@ import type { WxFakeOptions } from '../support/wx-fake'
 import { answers } from './cloud-replies'
 import { onWeapp } from './taro-weapp'
 
-const loadPlatform = (options: WxFakeOptions = {}) => onWeapp(async () => ({
-  ...(await import('@/services/platform')),
+const loadTransport = (options: WxFakeOptions = {}) => onWeapp(async () => ({
+  ...(await import('@/services/cloud-transport')),
   ...(await import('@/services/cloud')),
 }), options)
 
@@ -19,27 +19,27 @@ describe('cloud', () => {
 
   test('cloud.init gets the configured environment and traceUser; no env configured → the appid\'s default', async () => {
     process.env.TARO_APP_CLOUD_ENV = 'qm-prod-7g2k'
-    const configured = await loadPlatform()
-    configured.platform.initCloud()
+    const configured = await loadTransport()
+    configured.initCloud()
     expect(configured.fake.record.calls.filter((call) => call.api === 'cloud.init').map((call) => call.args)).toEqual([{ env: 'qm-prod-7g2k', traceUser: true }])
 
     process.env.TARO_APP_CLOUD_ENV = ''
-    const unset = await loadPlatform()
-    unset.platform.initCloud()
+    const unset = await loadTransport()
+    unset.initCloud()
     expect(unset.fake.record.calls.find((call) => call.api === 'cloud.init')?.args).toEqual({ env: undefined, traceUser: true })
   })
 
   test('callFunction resolves with the function\'s data, asking wx.cloud once', async () => {
-    const { fake, platform, callFunction } = await loadPlatform({ cloud: answers({ status: STATUS }) })
-    platform.initCloud()
+    const { fake, initCloud, callFunction } = await loadTransport({ cloud: answers({ status: STATUS }) })
+    initCloud()
 
     await expect(callFunction('pledge', { action: 'status' })).resolves.toEqual(STATUS)
     expect(fake.record.cloudCalls).toEqual([{ name: 'pledge', data: { action: 'status' } }])
   })
 
   test('a coded error is a CloudError with its code and message, not retryable, and is not retried', async () => {
-    const { fake, platform, callFunction, CloudError } = await loadPlatform({ cloud: answers({}) })
-    platform.initCloud()
+    const { fake, initCloud, callFunction, CloudError } = await loadTransport({ cloud: answers({}) })
+    initCloud()
     const waits: number[] = []
 
     const error = await callFunction('pledge', { action: 'status' }, async (ms) => { waits.push(ms) }).catch((e: unknown) => e)
@@ -53,10 +53,10 @@ describe('cloud', () => {
     ['offline', { network: 'none' as const, cloud: answers({ status: STATUS }) }, 'cloud.callFunction:fail request:fail'],
     ['the call itself failing (function not deployed)', {}, 'cloud.callFunction:fail FunctionName parameter could not be found (pledge)'],
   ])('%s: retried after each RETRY_DELAYS_MS wait, then a retryable CloudError', async (_, options, errMsg) => {
-    const { fake, platform, callFunction, CloudError, RETRY_DELAYS_MS, NETWORK_ERROR_CODE } = await loadPlatform(options)
-    platform.initCloud()
-    // The platform turns WeChat's failure into a NetworkError carrying its errMsg.
-    await expect(platform.invoke('pledge', { action: 'status' })).rejects.toMatchObject({ name: 'NetworkError', message: errMsg })
+    const { fake, initCloud, invoke, callFunction, CloudError, RETRY_DELAYS_MS, NETWORK_ERROR_CODE } = await loadTransport(options)
+    initCloud()
+    // The transport turns WeChat's failure into a NetworkError carrying its errMsg.
+    await expect(invoke('pledge', { action: 'status' })).rejects.toMatchObject({ name: 'NetworkError', message: errMsg })
     fake.record.calls.length = 0
     const waits: number[] = []
 
@@ -68,45 +68,10 @@ describe('cloud', () => {
   })
 
   test('a connection back before the last retry: the call succeeds', async () => {
-    const { fake, platform, callFunction } = await loadPlatform({ network: 'none', cloud: answers({ status: STATUS }) })
-    platform.initCloud()
+    const { fake, initCloud, callFunction } = await loadTransport({ network: 'none', cloud: answers({ status: STATUS }) })
+    initCloud()
 
     await expect(callFunction('pledge', { action: 'status' }, async () => { fake.setNetwork('wifi') })).resolves.toEqual(STATUS)
     expect(fake.record.cloudCalls).toHaveLength(1)
   })
-})
-
-test('launchScene is the launch\'s scene; entryScene the latest entry\'s raw query.scene (a hot start changes it)', async () => {
-  const { fake, platform } = await loadPlatform({ launch: { path: 'pages/pledge/index', scene: 1047, query: { scene: 's%3AAb3_x-9' } } })
-  expect(platform.launchScene()).toBe(1047)
-  expect(platform.entryScene()).toBe('s%3AAb3_x-9')
-
-  fake.reenter({ scene: 1011, query: { scene: 'e%3Ak2m9q4w1' } })
-  expect(platform.launchScene()).toBe(1047)
-  expect(platform.entryScene()).toBe('e%3Ak2m9q4w1')
-
-  fake.reenter({ scene: 1089 })
-  expect(platform.entryScene()).toBeUndefined()
-})
-
-test('systemFontSize is WeChat\'s fontSizeSetting (getAppBaseInfo)', async () => {
-  const { platform } = await loadPlatform({ fontSizeSetting: 22 })
-  expect(platform.systemFontSize()).toBe(22)
-})
-
-test('isOnline follows getNetworkType; onOnline calls back when the connection returns, until unsubscribed', async () => {
-  const { fake, platform } = await loadPlatform({ network: 'none' })
-  await expect(platform.isOnline()).resolves.toBe(false)
-  const online = jest.fn()
-  const unsubscribe = platform.onOnline(online)
-
-  fake.setNetwork('4g')
-  await expect(platform.isOnline()).resolves.toBe(true)
-  expect(online).toHaveBeenCalledTimes(1)
-  fake.setNetwork('none')
-  expect(online).toHaveBeenCalledTimes(1)
-
-  unsubscribe()
-  fake.setNetwork('wifi')
-  expect(online).toHaveBeenCalledTimes(1)
 })
