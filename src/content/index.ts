@@ -20,12 +20,13 @@ export interface Content {
   newsItems: NewsItem[]
 }
 
-const hans: Content = { campaign, proposal, newsItems }
+/** The content as published (简体): what share cards say, whatever script the reader chose. */
+export const published: Content = { campaign, proposal, newsItems }
 let hant: Content | undefined
 
 /** The content as published (简体), or converted to 繁體 once, on first use. */
 export function contentIn (script: 'hans' | 'hant'): Content {
-  if (script === 'hans') return hans
-  hant ??= toHantDeep(hans)
+  if (script === 'hans') return published
+  hant ??= toHantDeep(published)
   return hant
 }

@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components'
-import * as hans from '@/content'
+import { published } from '@/content'
 import FontSizeControl from '@/components/font-size-control'
 import PledgeCall from '@/components/pledge-call'
 import ScriptControl from '@/components/script-control'
@@ -20,7 +20,7 @@ export default function HomePage () {
   const [scale, setScale] = useFontScale()
   // Share cards stay in 简体 (as published): the friend opens the page in their own setting.
   useAppShellHandOver()
-  usePageShare({ title: hans.campaign.pageTitle, path: ROUTES.home })
+  usePageShare({ title: published.campaign.pageTitle, path: ROUTES.home })
   useBarWords('home', 'home')
   const { home, reading } = useWords()
 

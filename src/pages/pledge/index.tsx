@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { LIMITS } from '../../../cloud/core/protocol'
-import * as hans from '@/content'
+import { published } from '@/content'
 import type { ProposalGroup } from '@/content'
 import StateView from '@/components/state-view'
 import TabBar from '@/components/tab-bar'
@@ -30,7 +30,7 @@ export default function PledgePage () {
   const { campaign, proposal } = useContent()
   // Share cards stay in 简体 (as published): the friend opens the page in their own setting.
   useAppShellHandOver()
-  usePageShare({ title: WORDS.pledge.share(hans.proposal.title), path: ROUTES.pledge })
+  usePageShare({ title: WORDS.pledge.share(published.proposal.title), path: ROUTES.pledge })
   useBarWords('pledge', 'pledge')
   const words = useWords()
   // Opened from Moments: no login, so no pledge.

@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components'
-import * as hans from '@/content'
+import { published } from '@/content'
 import FontSizeControl from '@/components/font-size-control'
 import PledgeCall from '@/components/pledge-call'
 import ScriptControl from '@/components/script-control'
@@ -23,7 +23,7 @@ export default function ProposalPage () {
   const { proposal, script, setScript } = useContent()
   // Share cards stay in 简体 (as published): the friend opens the page in their own setting.
   useAppShellHandOver()
-  usePageShare({ title: hans.proposal.title, path: ROUTES.proposal })
+  usePageShare({ title: published.proposal.title, path: ROUTES.proposal })
   useBarWords('proposal', 'proposal')
   const words = useWords()
 
