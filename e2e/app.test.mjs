@@ -130,11 +130,11 @@ describe('倡议书', () => {
     const standard = await size()
     await currentPage(page).locator('#font-size-xlarge').click()
     // The tap re-renders the page; on a loaded machine that can land after click() returns (seen once in ~40 runs).
-    await page.waitForSelector('.proposal.qm-page--xlarge', { state: 'visible' })
+    await page.waitForSelector('.qm-page--xlarge .proposal', { state: 'visible' })
     const xlarge = await size()
     assert.ok(xlarge >= 18 && xlarge > standard, `特大 is ${xlarge}px (standard ${standard}px)`)
     await page.reload()
-    await page.waitForSelector('.proposal.qm-page--xlarge', { state: 'visible' })
+    await page.waitForSelector('.qm-page--xlarge .proposal', { state: 'visible' })
     assert.equal(await size(), xlarge)
     // The screenshot shows the enlarged body text, not the table of contents above it.
     const first = content.proposal.groups[0].sections[0]

@@ -58,7 +58,7 @@ async function phoneIn (mode, on = server) {
   if (mode === 'xlarge') {
     await visit(phone.page, '/pages/proposal/index', '#proposal-title', on)
     await currentPage(phone.page).locator('#font-size-xlarge').click()
-    await phone.page.waitForSelector('.proposal.qm-page--xlarge', { state: 'visible' })
+    await phone.page.waitForSelector('.qm-page--xlarge .proposal', { state: 'visible' })
   }
   return phone
 }

@@ -63,7 +63,7 @@ async function phoneIn (mode, prepare) {
   if (mode === 'xlarge') {
     await visit(phone.page, '/pages/proposal/index', '#proposal-title')
     await currentPage(phone.page).locator('#font-size-xlarge').click()
-    await phone.page.waitForSelector('.proposal.qm-page--xlarge', { state: 'visible' })
+    await phone.page.waitForSelector('.qm-page--xlarge .proposal', { state: 'visible' })
   }
   return phone
 }

@@ -47,7 +47,9 @@ describe('倡议书 page', () => {
 
   test('tapping 特大 enlarges the text and remembers the choice', () => {
     const { container, unmount } = renderPage(ProposalPage, { path: ROUTES.proposal })
-    const page = container.querySelector('.proposal')!
+    // The page frame's root carries the reading size.
+    const page = container.querySelector('.qm-page')!
+    expect(page.querySelector('.proposal')).not.toBeNull()
     expect([...page.classList].filter((name) => name.startsWith('qm-page--'))).toEqual([])
 
     fireEvent.click(screen.getByText('特大'))
@@ -61,7 +63,7 @@ describe('倡议书 page', () => {
 
     unmount()
     const again = renderPage(ProposalPage, { path: ROUTES.proposal })
-    expect(again.container.querySelector('.proposal')!.classList).toContain('qm-page--xlarge')
+    expect(again.container.querySelector('.qm-page')!.classList).toContain('qm-page--xlarge')
   })
 })
 

@@ -21,14 +21,3 @@ export function currentFontScale (): FontScale {
 export function useFontScale () {
   return usePreference<FontScale>(currentFontScale, saveFontScale)
 }
-
-/** A page root's classes with its reading size (qm-page--large / --xlarge scale every text size). */
-export function pageClass (classes: string, scale: FontScale): string {
-  return scale === 'standard' ? classes : `${classes} qm-page--${scale}`
-}
-
-/** pageClass for a page that does not offer the size control itself. */
-export function usePageClass (classes: string): string {
-  const [scale] = useFontScale()
-  return pageClass(classes, scale)
-}

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react'
 import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import TabBar from '@/components/tab-bar'
-import { pageClass, useFontScale } from '@/hooks/use-font-scale'
+import { useFontScale } from '@/hooks/use-font-scale'
 import { useWords } from '@/hooks/use-words'
 import { asButton } from '@/services/a11y'
 import type { Tab } from '@/services/navigation'
@@ -12,7 +12,10 @@ import type { WayBack } from '@/services/way-back-types'
 import './index.scss'
 
 export interface PageFrameProps {
-  /** The page's own block class (e.g. `organiser`), on a box inside the frame holding its content. */
+  /**
+   * The page's own block class (e.g. `organiser`), on a box inside the frame holding its content
+   * (and on a tab, the tab bar's placeholder after it, so the page's padding frames both).
+   */
   className?: string
   /** A tab page's tab: the browser's tab bar follows the content. Other pages get a way back instead. */
   tab?: Tab
@@ -21,19 +24,24 @@ export interface PageFrameProps {
   children?: ReactNode
 }
 
+/** The root's classes: the design tokens (qm-page) and the reading size, which scales every text size (app.scss). */
+function frameClass (scale: FontScale): string {
+  return scale === 'standard' ? 'qm-page' : `qm-page qm-page--${scale}`
+}
+
 /**
  * Every page's root: the design tokens and reading size (qm-page), the way back on pages that are
  * not tabs (services/way-back decides per platform whether one is needed), the tab bar on tabs.
  */
 export default function PageFrame ({ className, tab, scale, children }: PageFrameProps) {
-  const [saved] = useFontScale()
+  const [inUse] = useFontScale()
   // The pages below this one do not change while it is open.
   const [way] = useState(() => (tab ? null : wayBack()))
+  const content = <>{children}{tab && <TabBar current={tab} />}</>
   return (
-    <View className={pageClass('qm-page', scale ?? saved)}>
+    <View className={frameClass(scale ?? inUse)}>
       {way && <WayBackBar way={way} />}
-      {className ? <View className={className}>{children}</View> : children}
-      {tab && <TabBar current={tab} />}
+      {className ? <View className={className}>{content}</View> : content}
     </View>
   )
 }

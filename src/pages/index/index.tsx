@@ -1,11 +1,11 @@
 import { View, Text } from '@tarojs/components'
 import { published } from '@/content'
 import FontSizeControl from '@/components/font-size-control'
+import PageFrame from '@/components/page-frame'
 import PledgeCall from '@/components/pledge-call'
 import ScriptControl from '@/components/script-control'
-import TabBar from '@/components/tab-bar'
 import { useContent } from '@/hooks/use-content'
-import { useFontScale, usePageClass } from '@/hooks/use-font-scale'
+import { useFontScale } from '@/hooks/use-font-scale'
 import { useAppShellHandOver } from '@/hooks/use-app-shell'
 import { usePageShare } from '@/hooks/use-page-share'
 import { useBarWords, useWords } from '@/hooks/use-words'
@@ -15,7 +15,6 @@ import NewsList from './news-list'
 import './index.scss'
 
 export default function HomePage () {
-  const root = usePageClass('qm-page home')
   const { campaign, proposal, newsItems, script, setScript } = useContent()
   const [scale, setScale] = useFontScale()
   // Share cards stay in 简体 (as published): the friend opens the page in their own setting.
@@ -25,7 +24,7 @@ export default function HomePage () {
   const { home, reading } = useWords()
 
   return (
-    <View className={root}>
+    <PageFrame className='home' tab='home' scale={scale}>
       <View className='home-hero'>
         <Text className='home-hero__eyebrow'>{home.eyebrow}</Text>
         <Text className='home-hero__theme' id='home-theme'>{campaign.theme}</Text>
@@ -67,7 +66,6 @@ export default function HomePage () {
         <FontSizeControl value={scale} onChange={setScale} />
         <ScriptControl value={script} onChange={setScript} />
       </View>
-      <TabBar current='home' />
-    </View>
+    </PageFrame>
   )
 }

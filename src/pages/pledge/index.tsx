@@ -4,10 +4,9 @@ import { Button } from '@nutui/nutui-react-taro'
 import { LIMITS } from '../../../cloud/core/protocol'
 import { published } from '@/content'
 import type { ProposalGroup } from '@/content'
+import PageFrame from '@/components/page-frame'
 import StateView from '@/components/state-view'
-import TabBar from '@/components/tab-bar'
 import { useContent } from '@/hooks/use-content'
-import { usePageClass } from '@/hooks/use-font-scale'
 import { useAppShellHandOver } from '@/hooks/use-app-shell'
 import { usePageShare } from '@/hooks/use-page-share'
 import { useBarWords, useWords } from '@/hooks/use-words'
@@ -26,7 +25,6 @@ import { usePledge } from './use-pledge'
 import './index.scss'
 
 export default function PledgePage () {
-  const root = usePageClass('qm-page pledge')
   const { campaign, proposal } = useContent()
   // Share cards stay in 简体 (as published): the friend opens the page in their own setting.
   useAppShellHandOver()
@@ -34,14 +32,10 @@ export default function PledgePage () {
   useBarWords('pledge', 'pledge')
   const words = useWords()
   // Opened from Moments: no login, so no pledge.
-  if (inMomentsSinglePage()) {
-    return (
-      <View className={root}>
-        <StateView title={words.pledge.momentsTitle} description={words.pledge.momentsBody(proposal.title)} />
-      </View>
-    )
-  }
-  return <PledgeForm title={proposal.title} slogans={campaign.slogans} groups={proposal.groups} />
+  const body = inMomentsSinglePage()
+    ? <StateView title={words.pledge.momentsTitle} description={words.pledge.momentsBody(proposal.title)} />
+    : <PledgeForm title={proposal.title} slogans={campaign.slogans} groups={proposal.groups} />
+  return <PageFrame className='pledge' tab='pledge'>{body}</PageFrame>
 }
 
 interface PledgeFormProps {
@@ -52,7 +46,6 @@ interface PledgeFormProps {
 }
 
 function PledgeForm ({ title, slogans, groups }: PledgeFormProps) {
-  const root = usePageClass('qm-page pledge')
   const { pledge: words, common } = useWords()
   const { state, stats, sign, withdraw, retry } = usePledge()
   const { phase, total, pledge, error, notice } = state
@@ -84,22 +77,21 @@ function PledgeForm ({ title, slogans, groups }: PledgeFormProps) {
     </>
   )
   if (phase === 'loading') {
-    return <View className={root}>{intro}<StateView title={common.loading} /><TabBar current='pledge' /></View>
+    return <>{intro}<StateView title={common.loading} /></>
   }
   if (phase === 'error') {
     return (
-      <View className={root}>
+      <>
         {intro}
         <StateView title={words.cannotConnect} description={error ?? undefined} action={<Button type='primary' onClick={retry}>{common.retry}</Button>} />
-        <TabBar current='pledge' />
-      </View>
+      </>
     )
   }
 
   const pending = phase === 'pending'
   const waiting = pending || phase === 'signing'
   return (
-    <View className={root}>
+    <>
       {intro}
 
       {event && (
@@ -161,7 +153,6 @@ function PledgeForm ({ title, slogans, groups }: PledgeFormProps) {
           <Text className='pledge-posters__more'>{words.organiserMore}</Text>
         </View>
       )}
-      <TabBar current='pledge' />
-    </View>
+    </>
   )
 }

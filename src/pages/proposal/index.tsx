@@ -1,11 +1,11 @@
 import { View, Text } from '@tarojs/components'
 import { published } from '@/content'
 import FontSizeControl from '@/components/font-size-control'
+import PageFrame from '@/components/page-frame'
 import PledgeCall from '@/components/pledge-call'
 import ScriptControl from '@/components/script-control'
-import TabBar from '@/components/tab-bar'
 import { useContent } from '@/hooks/use-content'
-import { pageClass, useFontScale } from '@/hooks/use-font-scale'
+import { useFontScale } from '@/hooks/use-font-scale'
 import { useAppShellHandOver } from '@/hooks/use-app-shell'
 import { usePageShare } from '@/hooks/use-page-share'
 import { useBarWords, useWords } from '@/hooks/use-words'
@@ -28,7 +28,7 @@ export default function ProposalPage () {
   const words = useWords()
 
   return (
-    <View className={pageClass('qm-page proposal', scale)}>
+    <PageFrame className='proposal' tab='proposal' scale={scale}>
       <View className='proposal__header'>
         <Text className='proposal__title' id='proposal-title' {...asHeading(1)}>{proposal.title}</Text>
         <Text className='proposal__date'>{proposal.dateLine}</Text>
@@ -64,7 +64,6 @@ export default function ProposalPage () {
           {words.proposal.backToContents}
         </View>
       </View>
-      <TabBar current='proposal' />
-    </View>
+    </PageFrame>
   )
 }
