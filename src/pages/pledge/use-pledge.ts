@@ -5,7 +5,7 @@ import { clearArrival, readArrival } from '@/services/attribution'
 import { CloudError, messageOf } from '@/services/cloud'
 import { buzz, confirm, toast } from '@/services/feedback'
 import { rememberMyPledge } from '@/services/my-pledge'
-import { platform } from '@/services/platform'
+import { isOnline, onOnline } from '@/services/network'
 import { getPledgeStatus, signPledge, withdrawPledge } from '@/services/pledge'
 import { clearPending, readPending, savePending } from '@/services/pledge-draft'
 import { wordsNow } from '@/words'
@@ -95,7 +95,7 @@ export function usePledge () {
 
   const sign = useCallback(async (company: string) => {
     const trimmed = company.trim() || undefined
-    if (!(await platform.isOnline())) {
+    if (!(await isOnline())) {
       savePending({ ...(trimmed ? { company: trimmed } : {}), queuedAt: new Date().toISOString() })
       setState((s) => ({ ...s, phase: 'pending', error: null }))
       void toast(wordsNow().pledge.queued)
@@ -129,7 +129,7 @@ export function usePledge () {
     const pending = readPending()
     if (pending === null) return false
     setState((s) => ({ ...s, phase: 'pending' }))
-    if (await platform.isOnline()) await send(pending.company)
+    if (await isOnline()) await send(pending.company)
     return true
   }, [send])
 
@@ -148,7 +148,7 @@ export function usePledge () {
     setShown(false)
   })
 
-  useEffect(() => platform.onOnline(() => { void flushPending() }), [flushPending])
+  useEffect(() => onOnline(() => { void flushPending() }), [flushPending])
 
   return { state: { ...state, total }, stats, sign, withdraw, retry: refresh }
 }
