@@ -138,3 +138,19 @@ test('when an app script cannot be loaded, the reader is told so and can reload'
   assert.equal(await page.getByRole('alert').count(), 0)
   await context.close()
 })
+
+test('the 承诺 page asks the function for my status once, from the boot script before the app runs, and shows it', async () => {
+  const { page, context, errors } = await openPhone(browser)
+  const asked = []
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/pledge')) asked.push(JSON.parse(request.postData()).action)
+  })
+  await page.goto(`${server.url}#/pages/pledge/index`)
+  await page.locator('.taro_page:visible #pledge-button').waitFor()
+  // The app's own first call is whoami (app.ts); status went before it, and the page took that reply.
+  assert.deepEqual(asked.slice(0, 2), ['status', 'whoami'])
+  assert.equal(asked.filter((action) => action === 'status').length, 1, 'one status call')
+  assert.match(await page.locator('.taro_page:visible #pledge-count').textContent(), /^\d+$/)
+  assert.deepEqual(errors, [])
+  await context.close()
+})
