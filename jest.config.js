@@ -43,6 +43,7 @@ const unit = {
     '^@/components/(tab-bar)$': '<rootDir>/src/components/$1/index.h5.tsx',
     '^\\./(report-link)$': '<rootDir>/src/pages/index/$1.h5.tsx',
     '^@/(.*)$': '<rootDir>/src/$1',
+    '^@shared/(.*)$': '<rootDir>/cloud/core/$1',
     // As Taro's H5 build aliases them: the H5 APIs plus hooks, and (h5.useHtmlComponents) the
     // components as plain React elements.
     '^@tarojs/taro$': taroH5Runtime,
@@ -75,6 +76,7 @@ const weapp = {
     '^@/services/(public-stats)$': '<rootDir>/src/services/$1.weapp.ts',
     '^@/components/(tab-bar)$': '<rootDir>/src/components/$1/index.weapp.tsx',
     '^@/(.*)$': '<rootDir>/src/$1',
+    '^@shared/(.*)$': '<rootDir>/cloud/core/$1',
   },
   // @tarojs/runtime's build constants, as @tarojs/webpack5-runner's MiniWebpackPlugin defines
   // them when config/ sets no `mini.runtime` options.
@@ -103,7 +105,7 @@ const weappRun = {
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   setupFiles: ['<rootDir>/test/weapp-run/setup.js'],
   // Tests read the expected words from the content and the poster templates themselves.
-  moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' },
+  moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1', '^@shared/(.*)$': '<rootDir>/cloud/core/$1' },
 }
 
 module.exports = { projects: [unit, weapp, weappRun] }

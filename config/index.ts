@@ -55,6 +55,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot: `dist/${process.env.TARO_ENV}`,
     alias: {
       '@': path.resolve(__dirname, '..', 'src'),
+      // The function core's modules meant for clients (lint allows protocol and scene only).
+      '@shared': path.resolve(__dirname, '..', 'cloud/core'),
     },
     plugins: [path.resolve(__dirname, 'private-appid-plugin.js'), path.resolve(__dirname, 'aria-plugin.js')],
     // WeChat has no `process`: a TARO_APP_* value no .env file sets would stay in the build as

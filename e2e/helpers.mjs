@@ -164,7 +164,7 @@ export async function loadModule (entry) {
   const result = await esbuild.build({
     entryPoints: [path.join(root, entry)],
     bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'error',
-    alias: { '@': path.join(root, 'src') },
+    alias: { '@': path.join(root, 'src'), '@shared': path.join(root, 'cloud/core') },
   })
   const module = { exports: {} }
   new Function('module', 'exports', result.outputFiles[0].text)(module, module.exports)
@@ -176,7 +176,7 @@ export async function browserBundle (entry, name) {
   const result = await esbuild.build({
     entryPoints: [path.join(root, entry)],
     bundle: true, platform: 'browser', format: 'iife', globalName: name, write: false, logLevel: 'error',
-    alias: { '@': path.join(root, 'src') },
+    alias: { '@': path.join(root, 'src'), '@shared': path.join(root, 'cloud/core') },
   })
   return result.outputFiles[0].text
 }

@@ -2,7 +2,7 @@
  * The campaign posters, built only from the campaign's own words (theme, slogans, the six
  * section headings of the proposal). Each has its own layout and a restrained colour scheme.
  */
-import { LIMITS } from '../../cloud/core/protocol'
+import { LIMITS } from '@shared/protocol'
 import { campaign, proposal } from '@/content'
 import { formatFullDate } from '@/utils/format-date'
 import type { PosterData, PosterElement, PosterTemplate } from './types'

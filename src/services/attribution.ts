@@ -1,9 +1,9 @@
-import { parseScene } from '../../cloud/core/scene'
-import type { Scene } from '../../cloud/core/scene'
+import { parseScene } from '@shared/scene'
+import type { Scene } from '@shared/scene'
 import { callFunction, oncePerLaunch } from './cloud'
 import { forget, readStored, store } from './storage'
 
-export type { Scene } from '../../cloud/core/scene'
+export type { Scene } from '@shared/scene'
 
 /** An arrival older than this no longer earns its code or link the pledge. */
 export const ARRIVAL_TTL_MS = 7 * 24 * 60 * 60 * 1000

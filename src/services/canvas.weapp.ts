@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { codePagePath } from '../../cloud/core/scene'
+import { codePagePath } from '@shared/scene'
 import type { RenderTarget } from '@/poster/render'
 import { wordsNow } from '@/words'
 import { POSTER_WORDS } from '@/words/poster'

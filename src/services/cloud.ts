@@ -1,5 +1,5 @@
-import { ErrorCode } from '../../cloud/core/protocol'
-import type { Action, FunctionResult, PledgeRequest, ResultMap } from '../../cloud/core/protocol'
+import { ErrorCode } from '@shared/protocol'
+import type { Action, FunctionResult, PledgeRequest, ResultMap } from '@shared/protocol'
 import { inMomentsSinglePage } from './moments'
 import { invoke } from './cloud-transport'
 import { NetworkError } from './cloud-transport-types'

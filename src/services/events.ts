@@ -1,7 +1,7 @@
-import type { CreateEventRequest } from '../../cloud/core/protocol'
+import type { CreateEventRequest } from '@shared/protocol'
 import { callFunction } from './cloud'
 
-export type { EventInfo, OrganiserResult } from '../../cloud/core/protocol'
+export type { EventInfo, OrganiserResult } from '@shared/protocol'
 
 /** The event behind an `e:<id>` scene, or null when there is no such event. */
 export async function getEvent (id: string) {

@@ -1,11 +1,11 @@
-import type { NewsReport } from '../../cloud/core/protocol'
+import type { NewsReport } from '@shared/protocol'
 import { copyText } from './clipboard'
 import { callFunction } from './cloud'
 import { toast } from './feedback'
 import { openArticle } from './navigation'
 import { wordsNow } from '@/words'
 
-export type { NewsReport } from '../../cloud/core/protocol'
+export type { NewsReport } from '@shared/protocol'
 
 let asked: Promise<NewsReport[]> | null = null
 

@@ -1,8 +1,8 @@
-import type { SaveNewsRequest } from '../../cloud/core/protocol'
+import type { SaveNewsRequest } from '@shared/protocol'
 import { callFunction } from './cloud'
 import { forgetNewsReports, getNewsReports } from './news'
 
-export type { HiddenCompany, NewsReport } from '../../cloud/core/protocol'
+export type { HiddenCompany, NewsReport } from '@shared/protocol'
 
 /** A report as the organiser's form sends it: no id to add one, the id to replace it. */
 export type NewsInput = Omit<SaveNewsRequest, 'action'>

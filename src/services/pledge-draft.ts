@@ -1,4 +1,4 @@
-import { LIMITS } from '../../cloud/core/protocol'
+import { LIMITS } from '@shared/protocol'
 import { forget, readStored, store } from './storage'
 
 /** A tap made offline, sent once the connection is back. */

@@ -1,9 +1,9 @@
-import { ErrorCode } from '../../cloud/core/protocol'
-import type { SignRequest } from '../../cloud/core/protocol'
+import { ErrorCode } from '@shared/protocol'
+import type { SignRequest } from '@shared/protocol'
 import { CloudError, callFunction, oncePerLaunch, sleep } from './cloud'
 import type { Delay } from './cloud'
 
-export type { MyPledge, ShareCodeResult } from '../../cloud/core/protocol'
+export type { MyPledge, ShareCodeResult } from '@shared/protocol'
 
 /**
  * After a BUSY sign (nothing was stored) the same sign goes once more after a wait in this range;

@@ -1,6 +1,6 @@
-import type { PublicStats } from '../../cloud/core/protocol'
+import type { PublicStats } from '@shared/protocol'
 
-export type { PublicStats } from '../../cloud/core/protocol'
+export type { PublicStats } from '@shared/protocol'
 
 /** What each twin (public-stats.weapp.ts / public-stats.h5.ts) provides; both must match it. */
 export interface PublicStatsService {

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { PUBLIC_STATS } from '../../cloud/core/protocol'
+import { PUBLIC_STATS } from '@shared/protocol'
 import { asPublicStats } from './public-stats-types'
 import type { PublicStatsService } from './public-stats-types'
 

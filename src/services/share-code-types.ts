@@ -1,4 +1,4 @@
-import type { EventInfo } from '../../cloud/core/protocol'
+import type { EventInfo } from '@shared/protocol'
 import type { CodeArt, RenderTarget } from '@/poster/render'
 
 /** What each twin (share-code.weapp.ts / share-code.h5.ts) provides; both must match it. */

@@ -1,5 +1,5 @@
 import { encode } from 'uqr'
-import { codePagePath } from '../../cloud/core/scene'
+import { codePagePath } from '@shared/scene'
 import type { CodeArt } from '@/poster/render'
 import { getShareCode } from './pledge'
 import type { ShareCodeService } from './share-code-types'

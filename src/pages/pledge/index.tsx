@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { LIMITS } from '../../../cloud/core/protocol'
+import { LIMITS } from '@shared/protocol'
 import { published } from '@/content'
 import type { ProposalGroup } from '@/content'
 import PageFrame from '@/components/page-frame'

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { PUBLIC_STATS_TIMING } from '../../../cloud/core/protocol'
-import type { PublicStats } from '../../../cloud/core/protocol'
+import { PUBLIC_STATS_TIMING } from '@shared/protocol'
+import type { PublicStats } from '@shared/protocol'
 import { readPublicStats } from '@/services/public-stats'
 
 /** While the page is shown the public counts are re-read this often (no function call). */

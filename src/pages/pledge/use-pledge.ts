@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useDidHide, useDidShow } from '@tarojs/taro'
-import type { MyPledge } from '../../../cloud/core/protocol'
+import type { MyPledge } from '@shared/protocol'
 import { clearArrival, readArrival } from '@/services/attribution'
 import { CloudError, messageOf } from '@/services/cloud'
 import { buzz, confirm, toast } from '@/services/feedback'

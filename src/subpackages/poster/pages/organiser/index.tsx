@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react'
 import { Canvas, Image, Input, Picker, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { LIMITS } from '../../../../../cloud/core/protocol'
+import { LIMITS } from '@shared/protocol'
 import PageFrame from '@/components/page-frame'
 import PrivacyDialog from '@/components/privacy-dialog'
 import StateView from '@/components/state-view'

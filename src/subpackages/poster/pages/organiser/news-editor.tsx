@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react'
 import { Input, Picker, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { EVENT_DATE_RANGE, LIMITS } from '../../../../../cloud/core/protocol'
+import { EVENT_DATE_RANGE, LIMITS } from '@shared/protocol'
 import { useWords } from '@/hooks/use-words'
 import { asButton, labelled } from '@/services/a11y'
 import { messageOf } from '@/services/cloud'

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useDidHide, useDidShow } from '@tarojs/taro'
-import { ErrorCode } from '../../../../../cloud/core/protocol'
+import { ErrorCode } from '@shared/protocol'
 import { CloudError, messageOf } from '@/services/cloud'
 import { listNewsReports, removeNewsReport, saveNewsReport } from '@/services/organiser-edits'
 import type { NewsInput, NewsReport } from '@/services/organiser-edits'
