@@ -1,5 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
+import { safeExecute } from '@tarojs/runtime'
+import { published } from '@/content'
 import { posterTemplates } from '@/poster'
 import { posterCanvas } from '@/services/canvas'
 import { toast } from '@/services/feedback'
@@ -110,6 +112,8 @@ test('a reader who chose 繁體 gets the page in 繁體: intro, viewer, save con
     await waitFor(() => expect(toast).toHaveBeenLastCalledWith('已下載', 'success'))
     // The navigation bar (the browser tab's title) too.
     await waitFor(() => expect(setTitle).toHaveBeenCalledWith({ title: '活動海報' }))
+    // The share card stays in 简体, as published: the friend opens it in their own setting.
+    expect(safeExecute(ROUTES.posters, 'onShareAppMessage', { from: 'menu' })).toMatchObject({ title: `${published.campaign.pageTitle}：活动海报` })
   } finally {
     setTitle.mockRestore()
     saveScript('hans')

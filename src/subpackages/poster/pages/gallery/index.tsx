@@ -4,7 +4,7 @@ import { Canvas, Image, Swiper, SwiperItem, Text, View } from '@tarojs/component
 import PrivacyDialog from '@/components/privacy-dialog'
 import PageFrame from '@/components/page-frame'
 import StateView from '@/components/state-view'
-import { useContent } from '@/hooks/use-content'
+import { published } from '@/content'
 import { useDialogFocus } from '@/hooks/use-dialog-focus'
 import { usePageShare } from '@/hooks/use-page-share'
 import { useBarWords, useWords } from '@/hooks/use-words'
@@ -90,8 +90,8 @@ function usePosterDrawing (templates: PosterTemplate[]) {
 export default function PosterGalleryPage () {
   useBarWords('gallery')
   const words = useWords(POSTER_WORDS)
-  const { campaign } = useContent()
-  usePageShare({ title: words.gallery.share(campaign.pageTitle), path: ROUTES.posters })
+  // Share cards stay in 简体, as published (the friend opens them in their own setting).
+  usePageShare({ title: POSTER_WORDS.gallery.share(published.campaign.pageTitle), path: ROUTES.posters })
   const { thumbs, full, failed, draw } = usePosterDrawing(posterTemplates)
   const [open, setOpen] = useState<number | null>(null)
   const busy = useRef(false)

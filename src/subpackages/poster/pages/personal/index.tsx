@@ -4,6 +4,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import PageFrame from '@/components/page-frame'
 import PrivacyDialog from '@/components/privacy-dialog'
 import StateView from '@/components/state-view'
+import { published } from '@/content'
 import { useContent } from '@/hooks/use-content'
 import { useFriendShare } from '@/hooks/use-page-share'
 import { useBarWords, useWords } from '@/hooks/use-words'
@@ -14,7 +15,7 @@ import { toast } from '@/services/feedback'
 import { openTab, ROUTES } from '@/services/navigation'
 import { readNickname, saveNickname } from '@/services/pledge-draft'
 import { privacy } from '@/services/privacy'
-import { wordsNow } from '@/words'
+import { WORDS, wordsNow } from '@/words'
 import { POSTER_WORDS } from '@/words/poster'
 import { useMyPoster } from './use-my-poster'
 import './index.scss'
@@ -24,10 +25,11 @@ const CANVAS_ID = 'my-poster-canvas'
 export default function MyPosterPage () {
   useBarWords('personal')
   const words = useWords(POSTER_WORDS)
-  const { common, pledge } = useWords()
+  const { common } = useWords()
   const { proposal } = useContent()
-  // The poster belongs to whoever opens it, so a shared link invites to pledge instead.
-  useFriendShare({ title: pledge.share(proposal.title), path: ROUTES.pledge })
+  // The poster belongs to whoever opens it, so a shared link invites to pledge instead; share
+  // cards stay in 简体, as published (the friend opens them in their own setting).
+  useFriendShare({ title: WORDS.pledge.share(published.proposal.title), path: ROUTES.pledge })
   const [nickname, setNickname] = useState(readNickname)
   const { state, retry } = useMyPoster(CANVAS_ID, nickname)
   const busy = useRef(false)
