@@ -44,6 +44,10 @@ test('saves by download, as the words around it say (下载, not 相册); a miss
   expect(posterCanvas.drawnIn).toBe('browser')
 })
 
+test('known limits: Safari\'s 16,777,216 px in all, 8192 px a side (larger devices are found by drawing)', () => {
+  expect(posterCanvas.canvasLimits()).toEqual({ side: 8192, area: 16_777_216 })
+})
+
 test('saving downloads the image under its file name', async () => {
   const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined)
   await expect(posterCanvas.saveImage('data:image/png;base64,AAAA', '我的质量诚信承诺.png')).resolves.toBe(true)

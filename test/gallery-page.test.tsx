@@ -7,7 +7,7 @@ import { posterCanvas } from '@/services/canvas'
 import { toast } from '@/services/feedback'
 import { ROUTES } from '@/services/navigation'
 import { saveScript } from '@/services/preferences'
-import { RENDER_CSS_WIDTH } from '@/subpackages/poster/draw'
+import { EXPORT_WIDTHS, RENDER_CSS_WIDTH } from '@/subpackages/poster/draw'
 import PosterGalleryPage, { THUMB_CSS_WIDTH } from '@/subpackages/poster/pages/gallery'
 import { renderPage } from './support/render-page'
 import { serveFunction } from './support/serve-function'
@@ -23,9 +23,25 @@ const thumbnails = () => posterTemplates.filter((template) => document.getElemen
 /** The fake canvas's pixel ratio is 2; a poster template is 750 units wide. */
 const THUMB_PX = THUMB_CSS_WIDTH * 2
 const FULL_PX = RENDER_CSS_WIDTH * 2
-const widthsDrawn = () => jest.mocked(posterCanvas.exportImage).mock.calls.map(([canvas]) => canvas.width)
 
-beforeEach(() => jest.mocked(posterCanvas.exportImage).mockClear())
+/** The width of every poster exported, as it was then (the page draws all of them on one canvas). */
+let drawnWidths: number[] = []
+const widthsDrawn = () => drawnWidths
+const fakeExport = jest.mocked(posterCanvas.exportImage).getMockImplementation()!
+/** Exports fail where `fails` says (a device whose canvas cannot hold them); all are counted. */
+function exportsFailing (fails: (width: number) => boolean) {
+  jest.mocked(posterCanvas.exportImage).mockImplementation(async (canvas) => {
+    drawnWidths.push(canvas.width)
+    if (fails(canvas.width)) throw new Error('canvasToTempFilePath:fail')
+    return fakeExport(canvas)
+  })
+}
+
+beforeEach(() => {
+  jest.mocked(posterCanvas.exportImage).mockClear()
+  drawnWidths = []
+  exportsFailing(() => false)
+})
 
 test('draws every thumbnail once per launch, small: reopening the gallery reuses the drawn images', async () => {
   serveFunction()
@@ -44,7 +60,11 @@ test('draws every thumbnail once per launch, small: reopening the gallery reuses
   expect(posterCanvas.exportImage).toHaveBeenCalledTimes(posterTemplates.length)
 })
 
-test('a poster is drawn at full size when it is opened, once, and that is the image saved', async () => {
+/** Saved posters: 1080 wide by default, 2160 (高清) on request. */
+const SAVED_PX = EXPORT_WIDTHS.standard
+const HD_PX = EXPORT_WIDTHS.hd
+
+test('a poster is drawn at screen size when it is opened, once; saving draws it at 1080 px wide and saves that', async () => {
   serveFunction()
   renderPage(PosterGalleryPage, { path: ROUTES.posters })
   // The thumbnails of the test above are kept for the launch: nothing is drawn again for them.
@@ -56,34 +76,62 @@ test('a poster is drawn at full size when it is opened, once, and that is the im
   await waitFor(() => expect(slide()).toMatch(new RegExp(`-${FULL_PX}w$`)))
 
   fireEvent.click(screen.getByText('下载海报'))
-  await waitFor(() => expect(posterCanvas.saveImage).toHaveBeenCalledWith(slide(), `${second.name}.png`))
+  await waitFor(() => expect(posterCanvas.saveImage).toHaveBeenCalledWith(expect.stringMatching(new RegExp(`-${SAVED_PX}w$`)), `${second.name}.png`))
   await waitFor(() => expect(toast).toHaveBeenCalledWith('已下载', 'success'))
+  expect(widthsDrawn()).toEqual([FULL_PX, SAVED_PX])
   fireEvent.click(screen.getByText('关闭'))
   fireEvent.click(screen.getByRole('button', { name: `查看海报：${second.name}` }))
   fireEvent.click(screen.getByText('下载海报'))
   await waitFor(() => expect(posterCanvas.saveImage).toHaveBeenCalledTimes(2))
-  expect(widthsDrawn()).toEqual([FULL_PX])
+  // The screen-size poster is kept; saving draws the saved size each time.
+  expect(widthsDrawn()).toEqual([FULL_PX, SAVED_PX, SAVED_PX])
 })
 
-test('when the full-size poster cannot be drawn, saving says so and saves nothing', async () => {
+test('高清 saves the poster 2160 px wide (2160 × 3842), and the choice says what it is for', async () => {
   serveFunction()
   jest.mocked(posterCanvas.saveImage).mockClear()
-  // The thumbnails are kept from the tests above; every full-size export fails (opening, and the retry on saving).
-  const exportImage = jest.mocked(posterCanvas.exportImage)
-  const drawing = exportImage.getMockImplementation()!
-  exportImage.mockImplementation(async (canvas) => {
-    if (canvas.width === FULL_PX) throw new Error('canvasToTempFilePath:fail')
-    return drawing(canvas)
-  })
+  jest.mocked(toast).mockClear()
+  renderPage(PosterGalleryPage, { path: ROUTES.posters })
+  const first = posterTemplates[0]
+  fireEvent.click(screen.getByRole('button', { name: `查看海报：${first.name}` }))
+  const hd = document.getElementById('poster-save-hd')
+  expect(hd?.textContent).toBe('下载高清图高清图宽 2160 像素，供印刷和媒体使用')
+  fireEvent.click(hd!)
+  await waitFor(() => expect(posterCanvas.saveImage).toHaveBeenCalledWith(expect.stringMatching(new RegExp(`-${HD_PX}w$`)), `${first.name}.png`))
+  const canvas = jest.mocked(posterCanvas.exportImage).mock.calls.at(-1)![0]
+  expect([canvas.width, canvas.height]).toEqual([2160, 3842])
+  await waitFor(() => expect(toast).toHaveBeenCalledWith('已下载', 'success'))
+})
+
+test('a device whose canvas cannot hold 高清 saves the largest size it can, and says so in words', async () => {
+  serveFunction()
+  jest.mocked(posterCanvas.saveImage).mockClear()
+  // This device fails to export anything wider than 1800 px.
+  exportsFailing((width) => width > 1800)
+  renderPage(PosterGalleryPage, { path: ROUTES.posters })
+  // Opened in the test above: the screen-size poster is kept.
+  fireEvent.click(screen.getByRole('button', { name: `查看海报：${posterTemplates[0].name}` }))
+  fireEvent.click(document.getElementById('poster-save-hd')!)
+  // 2160, then 80 % of it: 1728 × 3074.
+  await waitFor(() => expect(toast).toHaveBeenCalledWith('已下载，但本机只能生成 1728×3074 像素的图片'))
+  expect(widthsDrawn()).toEqual([2160, 1728])
+  expect(posterCanvas.saveImage).toHaveBeenCalledWith(expect.stringMatching(/-1728w$/), `${posterTemplates[0].name}.png`)
+})
+
+test('when the poster cannot be drawn at any size, saving says so and saves nothing', async () => {
+  serveFunction()
+  jest.mocked(posterCanvas.saveImage).mockClear()
+  // The thumbnails are kept from the tests above; every export at screen size or larger fails.
+  exportsFailing((width) => width >= FULL_PX)
   renderPage(PosterGalleryPage, { path: ROUTES.posters })
   const third = posterTemplates[2]
   fireEvent.click(screen.getByRole('button', { name: `查看海报：${third.name}` }))
   await waitFor(() => expect(widthsDrawn()).toEqual([FULL_PX]))
   fireEvent.click(screen.getByText('下载海报'))
   await waitFor(() => expect(toast).toHaveBeenCalledWith('海报绘制失败，请重试'))
-  expect(widthsDrawn()).toEqual([FULL_PX, FULL_PX])
+  // 1080, 80 % of it, then the screen size: nothing smaller is worth saving.
+  expect(widthsDrawn()).toEqual([FULL_PX, SAVED_PX, 864, FULL_PX])
   expect(posterCanvas.saveImage).not.toHaveBeenCalled()
-  exportImage.mockImplementation(drawing)
 })
 
 test('in the browser the poster is downloaded, and the page says so: 下载, never 相册 or 微信', async () => {

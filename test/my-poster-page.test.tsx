@@ -76,9 +76,16 @@ test('in the browser the poster is downloaded, and the page says so: 下载, nev
   const save = document.getElementById('my-poster-save')
   expect(save?.textContent).toBe('下载海报')
   await act(async () => { fireEvent.click(save!) })
-  await waitFor(() => expect(posterCanvas.saveImage).toHaveBeenCalledWith(expect.stringMatching(/^data:image\/png/), '我的质量诚信承诺.png'))
+  // Saved 1080 px wide (the fake names the width it exported), not the preview's size.
+  await waitFor(() => expect(posterCanvas.saveImage).toHaveBeenCalledWith(expect.stringMatching(/^data:image\/png.*-1080w$/), '我的质量诚信承诺.png'))
   await waitFor(() => expect(toast).toHaveBeenLastCalledWith('已下载', 'success'))
   expect(document.body.textContent).not.toMatch(/相册|微信/)
+
+  // 高清: 2160 px wide, for print and the media.
+  const hd = document.getElementById('my-poster-save-hd')
+  expect(hd?.textContent).toBe('下载高清图高清图宽 2160 像素，供印刷和媒体使用')
+  await act(async () => { fireEvent.click(hd!) })
+  await waitFor(() => expect(posterCanvas.saveImage).toHaveBeenLastCalledWith(expect.stringMatching(/-2160w$/), '我的质量诚信承诺.png'))
 })
 
 test('a reader who chose 繁體 gets the page in 繁體, and the bar title too', async () => {

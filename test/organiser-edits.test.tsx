@@ -3,6 +3,7 @@ import { safeExecute } from '@tarojs/runtime'
 import Taro from '@tarojs/taro'
 import type { NewsRecord } from '../cloud/core/store'
 import { takePublicStats } from '../cloud/core/public-stats'
+import { posterCanvas } from '@/services/canvas'
 import { confirm, toast } from '@/services/feedback'
 import { ROUTES } from '@/services/navigation'
 import { forgetNewsReports } from '@/services/news'
@@ -215,6 +216,10 @@ describe('活动码 in the browser', () => {
     fireEvent.click(save)
     await waitFor(() => expect(toast).toHaveBeenLastCalledWith('已下载', 'success'))
     expect(document.body.textContent).not.toMatch(/相册|微信/)
+    // Saved 1080 px wide, and 2160 (高清) for print: the fake names the width it exported.
+    expect(posterCanvas.saveImage).toHaveBeenLastCalledWith(expect.stringMatching(/-1080w$/), '活动码-质量开放日.png')
+    fireEvent.click(byId('event-code-save-hd')!)
+    await waitFor(() => expect(posterCanvas.saveImage).toHaveBeenLastCalledWith(expect.stringMatching(/-2160w$/), '活动码-质量开放日.png'))
   })
 })
 

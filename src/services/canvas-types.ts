@@ -1,5 +1,11 @@
 import type { RenderTarget } from '@/poster/render'
 
+/** The largest canvas a platform is known to hold: pixels per side and pixels in all. */
+export interface CanvasLimits {
+  side: number
+  area: number
+}
+
 /** What each twin (canvas.weapp.ts / canvas.h5.ts) provides for drawing and saving posters. */
 export interface PosterCanvas {
   /**
@@ -12,6 +18,11 @@ export interface PosterCanvas {
   /** The Canvas 2D node behind a `<Canvas type='2d' id=…>` on the current page. */
   canvasNode (id: string): Promise<RenderTarget>
   pixelRatio (): number
+  /**
+   * The largest canvas this platform is known to draw and export; posters saved larger fall back
+   * below it (subpackages/poster/draw.ts), and below what a device turns out to hold.
+   */
+  canvasLimits (): CanvasLimits
   /** A file path (weapp) or data URL (H5) of what the canvas shows. */
   exportImage (canvas: RenderTarget): Promise<string>
   /** Saves the image where people keep pictures; resolves false if they declined. */

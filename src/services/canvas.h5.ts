@@ -31,6 +31,12 @@ export const posterCanvas: PosterCanvas = {
     return window.devicePixelRatio || 1
   },
 
+  // Safari (iOS) caps a canvas at 16,777,216 px in all; mobile browsers' textures commonly at
+  // 8192 px a side. Larger devices' limits are found by drawing (draw.ts).
+  canvasLimits () {
+    return { side: 8192, area: 16_777_216 }
+  },
+
   async exportImage (canvas) {
     return (canvas as HTMLCanvasElement).toDataURL('image/png')
   },

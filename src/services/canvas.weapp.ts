@@ -28,6 +28,12 @@ export const posterCanvas: PosterCanvas = {
     return Taro.getWindowInfo().pixelRatio
   },
 
+  // WeChat documents no maximum for Canvas 2D; phones' GPUs commonly cap a side at 4096 px, and
+  // iOS caps a canvas at 16,777,216 px (4096²). Android fails canvasToTempFilePath beyond its own.
+  canvasLimits () {
+    return { side: 4096, area: 4096 * 4096 }
+  },
+
   async exportImage (canvas) {
     const { tempFilePath } = await Taro.canvasToTempFilePath({ canvas: canvas as unknown as Taro.Canvas, fileType: 'png' })
     return tempFilePath

@@ -40,6 +40,16 @@ export const POSTER_WORDS = {
     privacyUses: '使用微信昵称和保存海报到相册',
   },
   share: '发送给朋友',
+  /** The 高清 choice beside saving (draw.ts EXPORT_WIDTHS: 2160 px wide). */
+  hd: {
+    save: { album: '保存高清图', download: '下载高清图' },
+    note: '高清图宽 2160 像素，供印刷和媒体使用',
+  },
+  /** Saved smaller than asked: the device's canvas could not hold the size (draw.ts exportPoster). */
+  reduced: {
+    album: (width: number, height: number) => `已保存到相册，但本机只能生成 ${width}×${height} 像素的图片`,
+    download: (width: number, height: number) => `已下载，但本机只能生成 ${width}×${height} 像素的图片`,
+  },
   saved: { album: '已保存到相册', download: '已下载' },
   notSaved: { album: '未保存', download: '未下载' },
   drawFailed: '海报绘制失败，请重试',

@@ -124,3 +124,70 @@ describe('sharing the image', () => {
     await expect(posterCanvas.shareImage(POSTER, '我的承诺.png')).resolves.toBe(false)
   })
 })
+
+describe('saving a poster at a size (subpackages/poster/draw.ts on WeChat)', () => {
+  const loadDraw = (options: WxFakeOptions = {}) => onWeapp(async () => ({
+    ...(await import('@/services/canvas')),
+    ...(await import('@/subpackages/poster/draw')),
+    ...(await import('@/poster')),
+  }), options)
+
+  /**
+   * A Canvas 2D node like a phone's: over `maxWidth` px wide its drawing silently stays blank (the
+   * last pixel reads back transparent), as a canvas over a device's limit does.
+   */
+  function phoneCanvas (maxWidth: number) {
+    const node: { width: number; height: number; getContext: () => unknown } = { width: 300, height: 150, getContext: () => ctx }
+    const state: Record<string, unknown> = {
+      font: '10px sans-serif',
+      measureText: (text: string) => ({ width: Array.from(text).length * Number.parseFloat(String(state.font).replace(/^bold /, '')) }),
+      createLinearGradient: () => ({ addColorStop () {} }),
+      getImageData: () => ({ data: [0, 0, 0, node.width > maxWidth ? 0 : 255] }),
+    }
+    // Every other drawing call does nothing here.
+    const ctx = new Proxy(state, { get: (target, key: string) => (key in target ? target[key] : () => undefined) })
+    return node
+  }
+
+  test('WeChat\'s known limits: 4096 px a side, 4096² in all', async () => {
+    const { posterCanvas } = await loadDraw()
+    expect(posterCanvas.canvasLimits()).toEqual({ side: 4096, area: 4096 * 4096 })
+  })
+
+  test('standard saves 1080 × 1921 and 高清 2160 × 3842, each exported as a PNG temp file', async () => {
+    const { fake, exportPoster, posterTemplates } = await loadDraw()
+    const canvas = phoneCanvas(4096)
+    const standard = await exportPoster(canvas, posterTemplates[0], null, 'standard')
+    expect([standard.width, standard.height, standard.reduced]).toEqual([1080, 1921, false])
+    const hd = await exportPoster(canvas, posterTemplates[0], null, 'hd')
+    expect([hd.width, hd.height, hd.reduced]).toEqual([2160, 3842, false])
+    expect(hd.image).toMatch(/^http:\/\/tmp\/canvas-\d+\.png$/)
+    expect(callsTo(fake, 'canvasToTempFilePath').map(({ fileType }) => fileType)).toEqual(['png', 'png'])
+  })
+
+  test('a phone whose canvas stays blank over 2000 px: 高清 falls back to the largest size drawn whole, flagged reduced', async () => {
+    const { fake, exportPoster, posterTemplates } = await loadDraw()
+    const hd = await exportPoster(phoneCanvas(2000), posterTemplates[0], null, 'hd')
+    expect([hd.width, hd.height, hd.reduced]).toEqual([1728, 3074, true])
+    // The blank 2160 px drawing is never exported.
+    expect(callsTo(fake, 'canvasToTempFilePath')).toHaveLength(1)
+  })
+
+  test('an Android whose canvasToTempFilePath fails over 1500 px: the next smaller size that exports is saved', async () => {
+    const { fake, exportPoster, posterTemplates } = await loadDraw()
+    type Args = { canvas: { width: number }; fail?: (res: unknown) => void; complete?: (res: unknown) => void }
+    const exportFile = fake.wx.canvasToTempFilePath as (args: Args) => unknown
+    fake.wx.canvasToTempFilePath = (args: Args) => {
+      if (args.canvas.width <= 1500) return exportFile(args)
+      const res = { errMsg: 'canvasToTempFilePath:fail' }
+      setTimeout(() => { args.fail?.(res); args.complete?.(res) }, 0)
+    }
+    const hd = await exportPoster(phoneCanvas(4096), posterTemplates[0], null, 'hd')
+    expect([hd.width, hd.height, hd.reduced]).toEqual([1382, 2459, true])
+  })
+
+  test('a canvas that cannot even hold the on-screen size: the export rejects rather than save a blank poster', async () => {
+    const { exportPoster, posterTemplates } = await loadDraw()
+    await expect(exportPoster(phoneCanvas(100), posterTemplates[0], null, 'standard')).rejects.toThrow(/Canvas cannot hold 750×1334/)
+  })
+})

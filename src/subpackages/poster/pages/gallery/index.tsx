@@ -10,16 +10,15 @@ import { usePageShare } from '@/hooks/use-page-share'
 import { useBarWords, useWords } from '@/hooks/use-words'
 import { posterTemplates } from '@/poster'
 import type { PosterTemplate } from '@/poster'
-import type { CodeArt, RenderTarget } from '@/poster/render'
 import { asButton, asDialog, describedImage } from '@/services/a11y'
 import { posterCanvas } from '@/services/canvas'
-import { toast } from '@/services/feedback'
 import { inMomentsSinglePage } from '@/services/moments'
 import { ROUTES } from '@/services/navigation'
-import { wordsNow } from '@/words'
 import { POSTER_WORDS } from '@/words/poster'
-import { drawPoster, RENDER_CSS_WIDTH, shareCodeOrNone } from '../../draw'
+import { RENDER_CSS_WIDTH } from '../../draw'
 import type { DrawnPoster } from '../../draw'
+import { usePosterCanvas } from '../../use-poster-canvas'
+import type { PosterCanvasHook } from '../../use-poster-canvas'
 import './index.scss'
 
 const CANVAS_ID = 'poster-canvas'
@@ -38,17 +37,16 @@ const CSS_WIDTH: Record<Size, number> = { thumb: THUMB_CSS_WIDTH, full: RENDER_C
 const drawnPosters: Record<Size, Record<string, DrawnPoster>> = { thumb: {}, full: {} }
 
 /**
- * The posters on one hidden canvas, one drawing at a time: every thumbnail in page order, and a
- * poster at full size only when it is opened or saved. (All six at full size up front cost four
- * times the pixels, time and memory, mostly for posters nobody opens.)
+ * The posters on the page's one hidden canvas: every thumbnail in page order, and a poster at
+ * full size only when it is opened. (All six at full size up front cost four times the pixels,
+ * time and memory, mostly for posters nobody opens.) Saving and sending draw at the saved size.
  */
-function usePosterDrawing (templates: PosterTemplate[]) {
+function usePosterDrawing (canvas: PosterCanvasHook, templates: PosterTemplate[]) {
   const [drawn, setDrawn] = useState(() => ({ thumb: { ...drawnPosters.thumb }, full: { ...drawnPosters.full } }))
   const [failed, setFailed] = useState(false)
   const mounted = useRef(true)
-  const queue = useRef<Promise<unknown>>(Promise.resolve())
   const jobs = useRef(new Map<string, Promise<DrawnPoster>>())
-  const setup = useRef<Promise<{ canvas: RenderTarget, code: CodeArt | null }> | null>(null)
+  const { draw: drawOnCanvas } = canvas
 
   const draw = useCallback((template: PosterTemplate, size: Size): Promise<DrawnPoster> => {
     const kept = drawnPosters[size][template.id]
@@ -56,18 +54,15 @@ function usePosterDrawing (templates: PosterTemplate[]) {
     const key = `${size}:${template.id}`
     const running = jobs.current.get(key)
     if (running) return running
-    const job = queue.current.then(async () => {
-      setup.current ??= posterCanvas.canvasNode(CANVAS_ID).then(async (canvas) => ({ canvas, code: await shareCodeOrNone(canvas) }))
-      const { canvas, code } = await setup.current
-      const poster = await drawPoster(canvas, template, code, CSS_WIDTH[size])
-      if (code !== null) drawnPosters[size][template.id] = poster
+    const job = drawOnCanvas({ template }, CSS_WIDTH[size]).then(({ withCode, ...poster }) => {
+      if (withCode) drawnPosters[size][template.id] = poster
       if (mounted.current) setDrawn((current) => ({ ...current, [size]: { ...current[size], [template.id]: poster } }))
       return poster
     })
     jobs.current.set(key, job)
-    queue.current = job.catch(() => jobs.current.delete(key))
+    job.catch(() => jobs.current.delete(key))
     return job
-  }, [])
+  }, [drawOnCanvas])
 
   useEffect(() => {
     mounted.current = true
@@ -92,9 +87,9 @@ export default function PosterGalleryPage () {
   const words = useWords(POSTER_WORDS)
   // Share cards stay in 简体, as published (the friend opens them in their own setting).
   usePageShare({ title: POSTER_WORDS.gallery.share(published.campaign.pageTitle), path: ROUTES.posters })
-  const { thumbs, full, failed, draw } = usePosterDrawing(posterTemplates)
+  const canvas = usePosterCanvas(CANVAS_ID)
+  const { thumbs, full, failed, draw } = usePosterDrawing(canvas, posterTemplates)
   const [open, setOpen] = useState<number | null>(null)
-  const busy = useRef(false)
   const singlePage = inMomentsSinglePage()
   useDialogFocus(open !== null, 'poster-viewer')
 
@@ -108,26 +103,6 @@ export default function PosterGalleryPage () {
     // Until it is drawn the viewer shows the thumbnail.
     if (open !== null) draw(posterTemplates[open], 'full').catch(() => undefined)
   }, [open, draw])
-
-  async function act (template: PosterTemplate, action: 'save' | 'share') {
-    if (busy.current) return
-    busy.current = true
-    try {
-      const poster = await draw(template, 'full').catch(() => null)
-      // The words as they are once the drawing is done: the script may have changed meanwhile.
-      const now = wordsNow(POSTER_WORDS)
-      if (!poster) {
-        void toast(now.drawFailed)
-      } else if (action === 'save') {
-        const saved = await posterCanvas.saveImage(poster.image, `${template.name}.png`)
-        void toast(saved ? now.saved[posterCanvas.savesTo] : now.notSaved[posterCanvas.savesTo], saved ? 'success' : 'none')
-      } else {
-        await posterCanvas.shareImage(poster.image, `${template.name}.png`)
-      }
-    } finally {
-      busy.current = false
-    }
-  }
 
   if (failed) {
     return <PageFrame><StateView title={words.noCanvas.title} description={words.noCanvas.body[posterCanvas.drawnIn]} /></PageFrame>
@@ -164,12 +139,17 @@ export default function PosterGalleryPage () {
             {/* Moments single-page mode has no album and no share menu. */}
             {singlePage && <Text className='poster-viewer__hint' id='poster-single-page'>{words.gallery.singlePage}</Text>}
             {!singlePage && posterCanvas.canShareImage() && (
-              <View className='poster-viewer__action' id='poster-share' {...asButton()} onClick={() => act(posterTemplates[open], 'share')}>{words.share}</View>
+              <View className='poster-viewer__action' id='poster-share' {...asButton()} onClick={() => canvas.share({ template: posterTemplates[open] }, `${posterTemplates[open].name}.png`)}>{words.share}</View>
             )}
             {!singlePage && (
-              <View className='poster-viewer__action poster-viewer__action--primary' id='poster-save' {...asButton()} onClick={() => act(posterTemplates[open], 'save')}>{words.gallery.save[posterCanvas.savesTo]}</View>
+              <View className='poster-viewer__action poster-viewer__action--primary' id='poster-save' {...asButton()} onClick={() => canvas.save({ template: posterTemplates[open] }, `${posterTemplates[open].name}.png`)}>{words.gallery.save[posterCanvas.savesTo]}</View>
             )}
           </View>
+          {!singlePage && (
+            <View className='poster-viewer__hd' id='poster-save-hd' {...asButton()} onClick={() => canvas.save({ template: posterTemplates[open] }, `${posterTemplates[open].name}.png`, 'hd')}>
+              {words.hd.save[posterCanvas.savesTo]}<Text className='poster-viewer__hd-note'>{words.hd.note}</Text>
+            </View>
+          )}
         </View>
       )}
 

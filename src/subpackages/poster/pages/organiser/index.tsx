@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { Canvas, Image, Input, Picker, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { LIMITS } from '@shared/protocol'
@@ -20,8 +20,10 @@ import { loadEventCode } from '@/services/share-code'
 import { formatFullDate } from '@/utils/format-date'
 import { wordsNow } from '@/words'
 import { ORGANISER_WORDS } from '@/words/organiser'
-import { drawPoster } from '../../draw'
-import type { DrawnPoster } from '../../draw'
+import { POSTER_WORDS } from '@/words/poster'
+import type { DrawnPoster, ExportSize } from '../../draw'
+import { usePosterCanvas } from '../../use-poster-canvas'
+import type { PosterJob } from '../../use-poster-canvas'
 import { organiserCsv } from './csv'
 import { today } from './local-time'
 import NewsEditor from './news-editor'
@@ -34,6 +36,7 @@ const CANVAS_ID = 'event-code-canvas'
 export default function OrganiserPage () {
   useBarWords('organiser')
   const words = useWords(ORGANISER_WORDS)
+  const posterWords = useWords(POSTER_WORDS)
   const { common } = useWords()
   const { campaign } = useContent()
   // Shares of this page invite to pledge: the organiser view itself is for organisers only.
@@ -42,9 +45,9 @@ export default function OrganiserPage () {
   const [form, setForm] = useState({ name: '', date: today(), place: '' })
   const [formError, setFormError] = useState<string | null>(null)
   const [creating, setCreating] = useState(false)
-  const [code, setCode] = useState<{ event: EventInfo; poster: DrawnPoster | null } | null>(null)
+  const [code, setCode] = useState<{ event: EventInfo; poster: DrawnPoster | null; job: PosterJob | null } | null>(null)
   useDialogFocus(code !== null, 'event-code')
-  const busy = useRef(false)
+  const canvas = usePosterCanvas(CANVAS_ID)
 
   async function submit () {
     if (creating) return
@@ -63,29 +66,26 @@ export default function OrganiserPage () {
   }
 
   async function showCode (event: EventInfo) {
-    setCode({ event, poster: null })
+    setCode({ event, poster: null, job: null })
     try {
-      const canvas = await posterCanvas.canvasNode(CANVAS_ID)
-      const art = await loadEventCode(canvas, event)
+      const art = await canvas.run((node) => loadEventCode(node, event))
       if (art === null) throw new Error('no code')
-      const poster = await drawPoster(canvas, eventCodeCard(event), art)
-      setCode((current) => (current?.event.id === event.id ? { event, poster } : current))
+      const job = { template: eventCodeCard(event), code: art }
+      const { image, description } = await canvas.draw(job)
+      setCode((current) => (current?.event.id === event.id ? { event, poster: { image, description }, job } : current))
     } catch {
       setCode(null)
       void toast(wordsNow(ORGANISER_WORDS).code.failed)
     }
   }
 
-  async function saveCode () {
-    if (busy.current || !code?.poster) return
-    busy.current = true
-    try {
-      const saved = await posterCanvas.saveImage(code.poster.image, words.code.fileName(code.event.name))
+  function saveCode (size: ExportSize) {
+    if (!code?.job) return
+    const toasts = () => {
       const now = wordsNow(ORGANISER_WORDS).code
-      void toast(saved ? now.saved[posterCanvas.savesTo] : now.notSaved[posterCanvas.savesTo], saved ? 'success' : 'none')
-    } finally {
-      busy.current = false
+      return { saved: now.saved, notSaved: now.notSaved, failed: now.failed }
     }
+    void canvas.save(code.job, words.code.fileName(code.event.name), size, toasts)
   }
 
   async function exportCounts () {
@@ -160,12 +160,16 @@ export default function OrganiserPage () {
             : <Text className='event-code__loading'>{words.code.drawing}</Text>}
           <View className='event-code__actions'>
             <View className='event-code__action' id='event-code-close' {...asButton()} onClick={() => setCode(null)}>{words.code.close}</View>
-            <View className='event-code__action event-code__action--primary' id='event-code-save' {...asButton()} onClick={saveCode}>{words.code.save[posterCanvas.savesTo]}</View>
+            <View className='event-code__action event-code__action--primary' id='event-code-save' {...asButton()} onClick={() => saveCode('standard')}>{words.code.save[posterCanvas.savesTo]}</View>
+          </View>
+          <View className='event-code__hd' id='event-code-save-hd' {...asButton()} onClick={() => saveCode('hd')}>
+            {posterWords.hd.save[posterCanvas.savesTo]}
+            <Text className='event-code__hd-note'>{posterWords.hd.note}</Text>
           </View>
         </View>
       )}
 
-      <Canvas type='2d' id={CANVAS_ID} className='organiser__canvas' />
+      <Canvas type='2d' id={canvas.canvasId} className='organiser__canvas' />
       <PrivacyDialog uses={words.code.privacyUses} />
     </PageFrame>
   )

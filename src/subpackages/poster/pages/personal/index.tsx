@@ -9,14 +9,14 @@ import { useContent } from '@/hooks/use-content'
 import { useFriendShare } from '@/hooks/use-page-share'
 import { useBarWords, useWords } from '@/hooks/use-words'
 import { NICKNAME_MAX } from '@/poster'
-import { describedImage, labelled } from '@/services/a11y'
+import { asButton, describedImage, labelled } from '@/services/a11y'
 import { posterCanvas } from '@/services/canvas'
-import { toast } from '@/services/feedback'
 import { openTab, ROUTES } from '@/services/navigation'
 import { readNickname, saveNickname } from '@/services/pledge-draft'
 import { privacy } from '@/services/privacy'
-import { WORDS, wordsNow } from '@/words'
+import { WORDS } from '@/words'
 import { POSTER_WORDS } from '@/words/poster'
+import { usePosterCanvas } from '../../use-poster-canvas'
 import { useMyPoster } from './use-my-poster'
 import './index.scss'
 
@@ -31,31 +31,13 @@ export default function MyPosterPage () {
   // cards stay in 简体, as published (the friend opens them in their own setting).
   useFriendShare({ title: WORDS.pledge.share(published.proposal.title), path: ROUTES.pledge })
   const [nickname, setNickname] = useState(readNickname)
-  const { state, retry } = useMyPoster(CANVAS_ID, nickname)
-  const busy = useRef(false)
+  const canvas = usePosterCanvas(CANVAS_ID)
+  const { state, retry } = useMyPoster(canvas, nickname)
   const wechatNickname = useWechatNickname()
 
   function changeNickname (value: string) {
     setNickname(value)
     saveNickname(value)
-  }
-
-  async function act (action: 'save' | 'share') {
-    if (busy.current || state.phase !== 'ready' || state.poster === null) return
-    busy.current = true
-    try {
-      const fileName = words.personal.fileName
-      if (action === 'save') {
-        const saved = await posterCanvas.saveImage(state.poster.image, fileName)
-        // The words as they are once saved: the script may have changed meanwhile.
-        const now = wordsNow(POSTER_WORDS)
-        void toast(saved ? now.saved[posterCanvas.savesTo] : now.notSaved[posterCanvas.savesTo], saved ? 'success' : 'none')
-      } else {
-        await posterCanvas.shareImage(state.poster.image, fileName)
-      }
-    } finally {
-      busy.current = false
-    }
   }
 
   let body
@@ -73,7 +55,8 @@ export default function MyPosterPage () {
       />
     )
   } else {
-    const { poster } = state
+    const { poster, template } = state
+    const job = template && { template }
     body = (
       <>
         <View className='my-poster__preview'>
@@ -99,9 +82,13 @@ export default function MyPosterPage () {
         </View>
         <View className='my-poster__actions'>
           {posterCanvas.canShareImage() && (
-            <Button className='my-poster__action' id='my-poster-share' disabled={!poster} onClick={() => act('share')}>{words.share}</Button>
+            <Button className='my-poster__action' id='my-poster-share' disabled={!job} onClick={() => job && canvas.share(job, words.personal.fileName)}>{words.share}</Button>
           )}
-          <Button className='my-poster__action' id='my-poster-save' type='primary' disabled={!poster} onClick={() => act('save')}>{words.personal.save[posterCanvas.savesTo]}</Button>
+          <Button className='my-poster__action' id='my-poster-save' type='primary' disabled={!job} onClick={() => job && canvas.save(job, words.personal.fileName)}>{words.personal.save[posterCanvas.savesTo]}</Button>
+        </View>
+        <View className='my-poster__hd' id='my-poster-save-hd' {...asButton()} onClick={() => job && canvas.save(job, words.personal.fileName, 'hd')}>
+          {words.hd.save[posterCanvas.savesTo]}
+          <Text className='my-poster__hd-note'>{words.hd.note}</Text>
         </View>
       </>
     )
@@ -111,8 +98,8 @@ export default function MyPosterPage () {
     <PageFrame className='my-poster'>
       {body}
       <PrivacyDialog uses={words.personal.privacyUses} />
-      {/* Drawn off screen; the exported image is what people see, save and send. */}
-      <Canvas type='2d' id={CANVAS_ID} className='my-poster__canvas' />
+      {/* Drawn off screen; the exported images are what people see, save and send. */}
+      <Canvas type='2d' id={canvas.canvasId} className='my-poster__canvas' />
     </PageFrame>
   )
 }

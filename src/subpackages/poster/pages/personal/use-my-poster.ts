@@ -2,11 +2,10 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { getPledgeStatus } from '@/services/pledge'
 import type { MyPledge } from '@/services/pledge'
 import { personalPoster } from '@/poster'
-import type { CodeArt, RenderTarget } from '@/poster/render'
+import type { PosterTemplate } from '@/poster'
 import { messageOf } from '@/services/cloud'
-import { posterCanvas } from '@/services/canvas'
-import { drawPoster, shareCodeOrNone } from '../../draw'
 import type { DrawnPoster } from '../../draw'
+import type { PosterCanvasHook } from '../../use-poster-canvas'
 
 /** Typing a nickname redraws the poster once the typing pauses this long. */
 export const REDRAW_DELAY_MS = 300
@@ -17,21 +16,22 @@ export type MyPosterState =
   | { phase: 'error'; cause: 'call'; message: string }
   | { phase: 'error'; cause: 'canvas' }
   | { phase: 'not-pledged' }
-  | { phase: 'ready'; pledge: MyPledge; poster: DrawnPoster | null }
+  | { phase: 'ready'; pledge: MyPledge; poster: DrawnPoster | null; template: PosterTemplate | null }
 
 /**
  * My pledge poster: N and the company come from the server's `status` reply (never from the
  * client), the nickname from the input; redrawn on the page's hidden canvas as it changes.
  */
-export function useMyPoster (canvasId: string, nickname: string) {
+export function useMyPoster (canvas: PosterCanvasHook, nickname: string) {
   const [state, setState] = useState<MyPosterState>({ phase: 'loading' })
-  const canvas = useRef<{ node: RenderTarget; code: CodeArt | null } | null>(null)
+  const drawnOnce = useRef(false)
+  const { draw } = canvas
 
   const load = useCallback(async () => {
     setState({ phase: 'loading' })
     try {
       const { pledge } = await getPledgeStatus()
-      setState(pledge === null ? { phase: 'not-pledged' } : { phase: 'ready', pledge, poster: null })
+      setState(pledge === null ? { phase: 'not-pledged' } : { phase: 'ready', pledge, poster: null, template: null })
     } catch (error) {
       setState({ phase: 'error', cause: 'call', message: messageOf(error) })
     }
@@ -45,23 +45,20 @@ export function useMyPoster (canvasId: string, nickname: string) {
     let cancelled = false
     const timer = setTimeout(async () => {
       try {
-        if (canvas.current === null) {
-          const node = await posterCanvas.canvasNode(canvasId)
-          canvas.current = { node, code: await shareCodeOrNone(node) }
-        }
-        const { node, code } = canvas.current
         const template = personalPoster({ number: pledge.number, company: pledge.company ?? undefined, nickname, date: pledge.pledgedAt })
-        const poster = await drawPoster(node, template, code)
-        if (!cancelled) setState({ phase: 'ready', pledge, poster })
+        const { image, description } = await draw({ template })
+        const poster = { image, description }
+        drawnOnce.current = true
+        if (!cancelled) setState({ phase: 'ready', pledge, poster, template })
       } catch {
         if (!cancelled) setState({ phase: 'error', cause: 'canvas' })
       }
-    }, canvas.current === null ? 0 : REDRAW_DELAY_MS)
+    }, drawnOnce.current ? REDRAW_DELAY_MS : 0)
     return () => {
       cancelled = true
       clearTimeout(timer)
     }
-  }, [canvasId, pledge, nickname])
+  }, [draw, pledge, nickname])
 
   return { state, retry: load }
 }
