@@ -176,8 +176,9 @@ describe('saving a poster at a size (subpackages/poster/draw.ts on WeChat)', () 
   test('an Android whose canvasToTempFilePath fails over 1500 px: the next smaller size that exports is saved', async () => {
     const { fake, exportPoster, posterTemplates } = await loadDraw()
     type Args = { canvas: { width: number }; fail?: (res: unknown) => void; complete?: (res: unknown) => void }
-    const exportFile = fake.wx.canvasToTempFilePath as (args: Args) => unknown
-    fake.wx.canvasToTempFilePath = (args: Args) => {
+    const wx = fake.wx as unknown as { canvasToTempFilePath: (args: Args) => unknown }
+    const exportFile = wx.canvasToTempFilePath
+    wx.canvasToTempFilePath = (args: Args) => {
       if (args.canvas.width <= 1500) return exportFile(args)
       const res = { errMsg: 'canvasToTempFilePath:fail' }
       setTimeout(() => { args.fail?.(res); args.complete?.(res) }, 0)
