@@ -188,10 +188,35 @@ describe('scripts/build-content.mjs --check', () => {
       fs.rmSync(dir, { recursive: true, force: true })
     }
   })
+
+  test('fails when the poster word list is stale: a word the content never had', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seed-'))
+    try {
+      const changed = path.join(dir, 'seed.txt')
+      // 琵琶 is a word Intl.Segmenter finds, and the content has no such word yet.
+      fs.writeFileSync(changed, fs.readFileSync(seed, 'utf8').replace('- 光明網(wǎng)', '- 琵琶網(wǎng)'))
+      const result = check(changed)
+      expect(result.status).toBe(1)
+      expect(result.stderr).toContain('words.generated.ts differs from the seed')
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  })
 })
 
 test('the H5 page description (index.html) is the campaign\'s first paragraph, word for word', () => {
   const html = fs.readFileSync(path.join(root, 'src/index.html'), 'utf8')
   const description = /<meta name="description" content="([^"]*)">/.exec(html)?.[1]
   expect(description).toBe(campaign.description[0])
+})
+
+test('the poster word list is imported by src/poster only, never by the main package', () => {
+  const sources = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name)
+    return entry.isDirectory() ? sources(full) : /\.(ts|tsx)$/.test(entry.name) ? [full] : []
+  })
+  const importers = sources(path.join(root, 'src'))
+    .filter((file) => /from '[^']*words\.generated'/.test(fs.readFileSync(file, 'utf8')))
+    .map((file) => path.relative(root, file))
+  expect(importers).toEqual(['src/poster/line-break.ts'])
 })

@@ -1,9 +1,12 @@
 /**
  * Chinese line breaking for posters (kinsoku shori): closing punctuation never starts a line
- * and opening punctuation never ends one; Latin words and digit runs stay whole unless a
- * single one is wider than the line. Pure: text is measured through the injected function.
- * The last line of a paragraph is kept from holding a lone character (widow control).
+ * and opening punctuation never ends one; a word of the campaign text (found by Intl.Segmenter
+ * at build time, src/content/words.generated.ts), a Latin word or a digit run stays whole unless
+ * it alone is wider than the line. Pure: text is measured through the injected function.
+ * A paragraph's last line never holds one or two words when re-breaking the lines above it
+ * (the fewest lines, balanced among themselves) avoids it.
  */
+import { campaignWords } from '@/content/words.generated'
 
 /** Characters that may not begin a line. */
 export const NO_LINE_START = new Set([...'，。、：；！？）」』”’》〉】〕…—·%,.:;!?)]}'])
@@ -12,17 +15,23 @@ export const NO_LINE_END = new Set([...'（「『“‘《〈【〔([{'])
 
 /**
  * Fewest words a paragraph's last line should hold: a word is one CJK character or one Latin
- * word/digit run; punctuation and spaces do not count. A shorter last line ("革。") takes
- * characters from the line above when the punctuation rules and the width allow.
+ * word/digit run; punctuation and spaces do not count. A shorter last line ("变革。") is
+ * re-broken with the lines above when the punctuation rules, the words and the width allow.
  */
-const MIN_LAST_LINE_CHARS = 2
+const MIN_LAST_LINE_WORDS = 3
+
+/** Words never broken inside: every occurrence in a text is kept on one line. */
+const WORDS = new Set(campaignWords.split(' '))
+const LONGEST_WORD = Math.max(...Array.from(WORDS, (word) => Array.from(word).length))
 
 export interface BreakOptions {
   maxLines?: number
   ellipsis?: string
 }
 
-/** Splits into unbreakable pieces: one CJK character, or a run of Latin letters/digits, or one space. */
+type Measure = (s: string) => number
+
+/** Splits into pieces: one CJK character, or a run of Latin letters/digits, or one space. */
 function tokens (text: string): string[] {
   return text.match(/[A-Za-z0-9@#&_\-/.:%+]+|\s|[^\sA-Za-z0-9]/gu) ?? []
 }
@@ -32,102 +41,171 @@ function wordCount (line: string): number {
   return tokens(line).filter((token) => /[\p{L}\p{N}]/u.test(token)).length
 }
 
-/**
- * Moves the fewest tokens from the end of the line above down to a last line holding fewer
- * than MIN_LAST_LINE_CHARS words, keeping both lines within the width, the punctuation rules,
- * and at least MIN_LAST_LINE_CHARS words above. The greedy lines when no move qualifies.
- */
-function avoidWidow (paragraph: string, lines: string[], maxWidth: number, measure: (s: string) => number): string[] {
-  if (lines.length < 2) return lines
-  const last = lines[lines.length - 1]
-  const prev = lines[lines.length - 2]
-  if (wordCount(last) >= MIN_LAST_LINE_CHARS) return lines
-  // The lines are the paragraph's own text minus the spaces a break swallowed: find that gap.
-  const whole = paragraph.trimEnd()
-  const head = whole.slice(0, whole.length - last.length)
-  if (last === '' || !whole.endsWith(last) || !head.trimEnd().endsWith(prev)) return lines
-  const gap = head.slice(head.trimEnd().length)
-  const pieces = tokens(prev)
-  for (let keep = pieces.length - 1; keep > 0; keep--) {
-    const above = pieces.slice(0, keep).join('').trimEnd()
-    const below = (pieces.slice(keep).join('') + gap + last).trimStart()
-    if (measure(below) > maxWidth) break
-    if (wordCount(below) < MIN_LAST_LINE_CHARS) continue
-    if (wordCount(above) < MIN_LAST_LINE_CHARS) break
-    if (NO_LINE_START.has(below[0]) || NO_LINE_END.has(above[above.length - 1]) || measure(above) > maxWidth) continue
-    return [...lines.slice(0, -2), above, below]
+/** For each character offset, whether a break before it would split a stored word. */
+function insideWord (chars: string[]): boolean[] {
+  const inside = chars.map(() => false)
+  for (let start = 0; start < chars.length; start++) {
+    for (let length = 2; length <= LONGEST_WORD && start + length <= chars.length; length++) {
+      if (!WORDS.has(chars.slice(start, start + length).join(''))) continue
+      for (let k = start + 1; k < start + length; k++) inside[k] = true
+    }
   }
+  return inside
+}
+
+/** A piece no break may enter, with the spaces before it (a break there swallows them). */
+interface Atom { text: string; space: string }
+
+/** The paragraph as atoms: tokens glued by a stored word or by a mark that may not start or end a line. */
+function atomsOf (paragraph: string): Atom[] {
+  const inside = insideWord(Array.from(paragraph))
+  const atoms: Atom[] = []
+  let space = ''
+  let offset = 0
+  for (const token of tokens(paragraph)) {
+    const at = offset
+    offset += Array.from(token).length
+    if (/^\s$/u.test(token)) {
+      space += token
+      continue
+    }
+    const last = atoms[atoms.length - 1]
+    // A mark keeps to its neighbour across a space too ("1日 · 北京" never starts a line with ·).
+    if (last && ((space === '' && inside[at]) || NO_LINE_START.has(token[0]) || NO_LINE_END.has(last.text[last.text.length - 1]))) {
+      last.text += space + token
+    } else {
+      atoms.push({ text: token, space })
+    }
+    space = ''
+  }
+  return atoms
+}
+
+/** The text of atoms[from, to) on one line. */
+function lineOf (atoms: Atom[], from: number, to: number): string {
+  return atoms.slice(from, to).map((atom, index) => (index === 0 ? '' : atom.space) + atom.text).join('')
+}
+
+/** Greedy lines as atom ranges [from, to); every atom fits the width. */
+function greedy (atoms: Atom[], maxWidth: number, measure: Measure): Array<[number, number]> {
+  const ranges: Array<[number, number]> = []
+  let from = 0
+  for (let to = 1; to < atoms.length; to++) {
+    if (measure(lineOf(atoms, from, to + 1)) > maxWidth) {
+      ranges.push([from, to])
+      from = to
+    }
+  }
+  ranges.push([from, atoms.length])
+  return ranges
+}
+
+/**
+ * atoms[from, end) in `count` lines that fit, each holding at least MIN_LAST_LINE_WORDS words,
+ * with the least sum of squared slack (balanced lines); undefined when there is none.
+ */
+function balanced (atoms: Atom[], from: number, count: number, maxWidth: number, measure: Measure): Array<[number, number]> | undefined {
+  const end = atoms.length
+  // cost[k][j]: best cost of atoms[from, j) in k lines; back[k][j]: where its last line starts.
+  const cost = Array.from({ length: count + 1 }, () => new Array<number>(end + 1).fill(Infinity))
+  const back = Array.from({ length: count + 1 }, () => new Array<number>(end + 1).fill(-1))
+  cost[0][from] = 0
+  for (let k = 1; k <= count; k++) {
+    for (let j = from + 1; j <= end; j++) {
+      for (let i = j - 1; i >= from; i--) {
+        const line = lineOf(atoms, i, j)
+        const width = measure(line)
+        if (width > maxWidth) break
+        if (cost[k - 1][i] === Infinity || wordCount(line) < MIN_LAST_LINE_WORDS) continue
+        const total = cost[k - 1][i] + (maxWidth - width) ** 2
+        if (total < cost[k][j]) {
+          cost[k][j] = total
+          back[k][j] = i
+        }
+      }
+    }
+  }
+  if (cost[count][end] === Infinity) return undefined
+  const ranges: Array<[number, number]> = []
+  for (let k = count, j = end; k > 0; j = back[k][j], k--) ranges.unshift([back[k][j], j])
+  return ranges
+}
+
+/**
+ * Re-breaks the fewest last lines (two, then three, …) so that none holds fewer than
+ * MIN_LAST_LINE_WORDS words, keeping the line count; the greedy lines when none qualifies.
+ */
+function avoidWidow (atoms: Atom[], ranges: Array<[number, number]>, maxWidth: number, measure: Measure): Array<[number, number]> {
+  const [lastFrom, lastTo] = ranges[ranges.length - 1]
+  if (ranges.length < 2 || wordCount(lineOf(atoms, lastFrom, lastTo)) >= MIN_LAST_LINE_WORDS) return ranges
+  for (let count = 2; count <= ranges.length; count++) {
+    const start = ranges.length - count
+    const tail = balanced(atoms, ranges[start][0], count, maxWidth, measure)
+    if (tail) return [...ranges.slice(0, start), ...tail]
+  }
+  return ranges
+}
+
+/** Greedy lines when some atom is wider than the line: that atom breaks by token, a wide token by character. */
+function breakOverWide (atoms: Atom[], maxWidth: number, measure: Measure): string[] {
+  const lines: string[] = []
+  let line = ''
+  for (const atom of atoms) {
+    const joined = line === '' ? atom.text : line + atom.space + atom.text
+    if (measure(joined) <= maxWidth) {
+      line = joined
+      continue
+    }
+    if (line !== '') lines.push(line)
+    line = ''
+    for (const token of tokens(atom.text)) {
+      if (measure(line + token) <= maxWidth) {
+        line += token
+        continue
+      }
+      if (line !== '' && measure(token) <= maxWidth) {
+        lines.push(line)
+        line = token
+        continue
+      }
+      for (const char of Array.from(token)) {
+        if (line !== '' && measure(line + char) > maxWidth) {
+          lines.push(line)
+          line = ''
+        }
+        line += char
+      }
+    }
+  }
+  lines.push(line)
   return lines
 }
 
-function breakParagraph (text: string, maxWidth: number, measure: (s: string) => number): string[] {
-  const lines: string[] = []
-  let line = ''
-  const push = () => {
-    lines.push(line.trimEnd())
-    line = ''
-  }
-  for (const token of tokens(text)) {
-    if (line === '' && /^\s$/u.test(token)) continue
-    if (measure(line + token) <= maxWidth) {
-      line += token
-      continue
-    }
-    if (line !== '' && NO_LINE_START.has(token[0])) {
-      // Pull the last word (one CJK character, or a whole Latin word) down with the closing
-      // mark rather than start a line with it; more than one when it is itself a closing
-      // mark, as in 。”. A Latin word too wide to go with the mark gives up its last letter only.
-      const pieces = tokens(line)
-      let carried = pieces.pop() ?? ''
-      while (pieces.length > 1 && (NO_LINE_START.has(carried[0]) || /^\s/u.test(carried))) carried = pieces.pop() + carried
-      if (measure(carried.trimStart() + token) > maxWidth && Array.from(carried).length > 1) {
-        const letters = Array.from(carried)
-        carried = letters.pop() ?? ''
-        pieces.push(letters.join(''))
-      }
-      line = pieces.join('')
-      if (line !== '') push()
-      line = carried.trimStart() + token
-      continue
-    }
-    if (line !== '') {
-      const chars = Array.from(line)
-      // An opening mark moves to the next line with what it opens.
-      let carried = ''
-      while (chars.length > 1 && NO_LINE_END.has(chars[chars.length - 1])) carried = chars.pop() + carried
-      line = chars.join('')
-      push()
-      line = carried
-    }
-    if (measure(line + token) <= maxWidth) {
-      line += token
-      continue
-    }
-    // A single word wider than the line: break it by character.
-    for (const char of Array.from(token)) {
-      if (line !== '' && measure(line + char) > maxWidth) push()
-      line += char
-    }
-  }
-  if (line !== '' || lines.length === 0) lines.push(line.trimEnd())
-  return lines
+/** The paragraph's lines, greedy; with `balance`, a short last line is re-broken as above. */
+function breakParagraph (paragraph: string, maxWidth: number, measure: Measure, balance: boolean): string[] {
+  const atoms = atomsOf(paragraph)
+  if (atoms.length === 0) return ['']
+  if (atoms.some((atom) => measure(atom.text) > maxWidth)) return breakOverWide(atoms, maxWidth, measure)
+  const ranges = greedy(atoms, maxWidth, measure)
+  return (balance ? avoidWidow(atoms, ranges, maxWidth, measure) : ranges).map(([from, to]) => lineOf(atoms, from, to))
 }
 
 /**
  * Lines of `text` that fit `maxWidth`; with maxLines, the last kept line ends with an ellipsis.
  * Widow control applies to each paragraph shown whole (not one the ellipsis cuts or ends).
  */
-export function breakLines (text: string, maxWidth: number, measure: (s: string) => number, options: BreakOptions = {}): string[] {
+export function breakLines (text: string, maxWidth: number, measure: Measure, options: BreakOptions = {}): string[] {
   const ellipsis = options.ellipsis ?? '…'
-  const paragraphs = text.split('\n').map((paragraph) => ({ paragraph, lines: breakParagraph(paragraph, maxWidth, measure) }))
+  const paragraphs = text.split('\n')
+  const greedyLines = paragraphs.map((paragraph) => breakParagraph(paragraph, maxWidth, measure, false))
   const max = options.maxLines
-  const total = paragraphs.reduce((sum, { lines }) => sum + lines.length, 0)
+  const total = greedyLines.reduce((sum, lines) => sum + lines.length, 0)
   // Widow control never changes a paragraph's line count, so the cut stays where it was.
   const cut = max !== undefined && total > max ? max : Infinity
   let end = 0
-  const lines = paragraphs.flatMap(({ paragraph, lines: greedy }) => {
-    end += greedy.length
-    return end >= cut ? greedy : avoidWidow(paragraph, greedy, maxWidth, measure)
+  const lines = paragraphs.flatMap((paragraph, index) => {
+    end += greedyLines[index].length
+    return end >= cut ? greedyLines[index] : breakParagraph(paragraph, maxWidth, measure, true)
   })
   if (max === undefined || lines.length <= max) return lines
   const kept = lines.slice(0, max)
