@@ -3,26 +3,16 @@
  * poster units map to device pixels. Layout (line breaking, alignment) is pure and lives in
  * layout.ts; this file only executes its draw ops.
  */
-import { layoutPoster } from './layout'
+import { drawBand, drawPattern, drawSeal, drawWatermark } from './decor'
+import { CODE_LABEL_SIZE, codeCard, layoutPoster } from './layout'
 import type { DrawOp } from './layout'
 import { POSTER_FONT_FAMILY } from './types'
-import type { Fill, PosterTemplate } from './types'
+import type { Fill, PosterContext, PosterTemplate } from './types'
 
 /** WeChat and most phones refuse canvases taller than this many device pixels. */
 const MAX_CANVAS_PIXELS = 4096
 
-/** The subset of CanvasRenderingContext2D the renderer uses (weapp's context matches it). */
-export type PosterContext = Pick<CanvasRenderingContext2D,
-  'fillRect' | 'fillText' | 'measureText' | 'save' | 'restore' | 'beginPath' | 'closePath' | 'clip' | 'fill' |
-  'moveTo' | 'arcTo' | 'createLinearGradient' | 'drawImage' | 'setTransform' | 'clearRect' | 'strokeRect'
-> & {
-  font: string
-  fillStyle: string | CanvasGradient | CanvasPattern
-  strokeStyle: string | CanvasGradient | CanvasPattern
-  textAlign: CanvasTextAlign
-  textBaseline: CanvasTextBaseline
-  lineWidth: number
-}
+export type { PosterContext } from './types'
 
 export interface RenderTarget {
   width: number
@@ -89,25 +79,53 @@ function draw (ctx: PosterContext, op: DrawOp, assets: PosterAssets) {
       // than draw a blank card that looks like a broken QR code.
       if (!assets.code) return
       // A white card holds the code and its label, so both read on any poster colour.
-      const pad = op.size * CODE_CARD_PAD
-      const labelHeight = op.label ? 40 : 0
+      const card = codeCard(op)
       ctx.fillStyle = '#ffffff'
-      roundedPath(ctx, op.x - pad, op.y - pad, op.size + pad * 2, op.size + pad * 2 + labelHeight, 12)
+      roundedPath(ctx, card.x, card.y, card.width, card.height, 12)
       ctx.fill()
       drawCode(ctx, assets.code, op.x, op.y, op.size)
       if (op.label) {
-        ctx.font = fontOf(22, 'normal')
+        ctx.font = fontOf(CODE_LABEL_SIZE, 'normal')
         ctx.textAlign = 'center'
         ctx.textBaseline = 'top'
         ctx.fillStyle = '#333333'
-        ctx.fillText(op.label, op.x + op.size / 2, op.y + op.size + pad + 4)
+        ctx.fillText(op.label, op.x + op.size / 2, op.y + op.size + (op.y - card.y) + 4)
+      }
+      return
+    }
+    case 'seal':
+      drawSeal(ctx, op)
+      return
+    case 'band':
+      drawBand(ctx, op, fillStyle(ctx, op.fill, op.x, op.y, op.width, op.height))
+      return
+    case 'watermark':
+      drawWatermark(ctx, op)
+      return
+    case 'pattern':
+      drawPattern(ctx, op)
+      return
+    case 'image': {
+      const image = assets[op.asset]
+      if (!image || !(image.width > 0) || !(image.height > 0)) return
+      if (op.backing) {
+        ctx.fillStyle = op.backing
+        roundedPath(ctx, op.x, op.y, op.width, op.height, 12)
+        ctx.fill()
+      }
+      // Fitted inside the box with a small margin, keeping the picture's shape.
+      const margin = op.backing ? Math.min(op.width, op.height) * 0.08 : 0
+      const fit = Math.min((op.width - margin * 2) / image.width, (op.height - margin * 2) / image.height)
+      const width = image.width * fit
+      const height = image.height * fit
+      ctx.drawImage(image as unknown as CanvasImageSource, op.x + (op.width - width) / 2, op.y + (op.height - height) / 2, width, height)
+      if (op.rule) {
+        ctx.fillStyle = op.rule
+        ctx.fillRect(op.x + margin, op.y + op.height - margin / 2 - 1, op.width - margin * 2, 2)
       }
     }
   }
 }
-
-/** Share of the code size the white card adds on each side. */
-const CODE_CARD_PAD = 0.08
 
 function drawCode (ctx: PosterContext, code: CodeArt, x: number, y: number, size: number) {
   if (code.kind === 'image') {
@@ -139,9 +157,14 @@ export type CodeArt =
   | { kind: 'modules'; modules: boolean[][] }
   | { kind: 'image'; image: unknown }
 
+/** A picture the canvas can draw (an image or canvas, weapp or DOM), with its size in pixels. */
+export interface PosterImage { width: number; height: number }
+
 export interface PosterAssets {
   /** The code for every code slot; without it the slots stay empty. */
   code?: CodeArt | null
+  /** The pledger's handwritten signature for a personal poster's signature area; without it the area is not drawn. */
+  signature?: PosterImage | null
 }
 
 /** Sizes the canvas for `scale` device pixels per poster unit and draws the whole poster. */

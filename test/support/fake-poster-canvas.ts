@@ -4,7 +4,10 @@
  */
 export function createFakePosterCanvas () {
   const ctx: Record<string, unknown> = { font: '10px sans-serif' }
-  for (const name of ['fillRect', 'fillText', 'beginPath', 'closePath', 'fill', 'moveTo', 'arcTo', 'drawImage', 'setTransform']) ctx[name] = () => undefined
+  for (const name of [
+    'fillRect', 'fillText', 'beginPath', 'closePath', 'fill', 'moveTo', 'lineTo', 'arc', 'arcTo', 'stroke', 'strokeRect',
+    'save', 'restore', 'clip', 'translate', 'rotate', 'drawImage', 'setTransform',
+  ]) ctx[name] = () => undefined
   ctx.measureText = (text: string) => ({ width: Array.from(text).length * Number.parseFloat(String(ctx.font).replace(/^bold /, '')) })
   ctx.createLinearGradient = () => ({ addColorStop () {} })
   let drawn = 0
