@@ -4,7 +4,9 @@ import { posterCanvas } from '@/services/canvas'
 import { toast } from '@/services/feedback'
 import { ROUTES } from '@/services/navigation'
 import { saveScript } from '@/services/preferences'
-import { readNickname } from '@/services/pledge-draft'
+import { PERSONAL_LAYOUTS } from '@/poster'
+import { readNickname, saveCompany } from '@/services/pledge-draft'
+import { readSignature } from '@/subpackages/poster/signature'
 import MyPosterPage from '@/subpackages/poster/pages/personal'
 import { REDRAW_DELAY_MS } from '@/subpackages/poster/pages/personal/use-my-poster'
 import { renderPage } from './support/render-page'
@@ -113,4 +115,88 @@ test('a pledger reading 繁體 sees the poster controls in 繁體', async () => 
   expect(screen.getByText('海報上的暱稱（選填）')).toBeTruthy()
   expect((await nicknameInput()).getAttribute('placeholder')).toBe('填寫海報上的暱稱')
   expect(document.getElementById('my-poster-save')?.textContent).toBe('下載海報')
+})
+
+describe('my choices: layout, unit, date and a handwritten signature', () => {
+  const radio = (layout: string) => document.getElementById(`my-poster-layout-${layout}`)
+
+  test('three layouts to pick from; picking one redraws the poster, which carries my unit (typed here when the pledge has none) and 承诺日期', async () => {
+    const { deps } = serveFunction()
+    await deps.store.sign({ identity: 'browser-1', company: null, source: null, pledgedAt: '2024-09-23T08:00:00.000Z' })
+    saveCompany('本机填写的单位')
+    renderPage(MyPosterPage, { path: ROUTES.myPoster })
+    await waitFor(() => expect(posterImage()?.getAttribute('alt')).toContain('本机填写的单位'))
+    expect(posterImage()?.getAttribute('alt')).toContain('承诺日期 2024年9月23日')
+    expect(PERSONAL_LAYOUTS.map((layout) => radio(layout)?.textContent)).toEqual(['红色', '印章', '深蓝'])
+    expect(radio('classic')?.getAttribute('aria-checked')).toBe('true')
+
+    const drawn = jest.mocked(posterCanvas.exportImage).mock.calls.length
+    const before = posterImage()?.getAttribute('src')
+    await act(async () => { fireEvent.click(radio('seal')!) })
+    expect(radio('seal')?.getAttribute('aria-checked')).toBe('true')
+    expect(radio('classic')?.getAttribute('aria-checked')).toBe('false')
+    await waitFor(() => expect(posterImage()?.getAttribute('src')).not.toBe(before), { timeout: REDRAW_DELAY_MS * 10 })
+    expect(jest.mocked(posterCanvas.exportImage).mock.calls.length).toBe(drawn + 1)
+  })
+
+  test('a signature drawn on the pad is kept on this device only and drawn on the poster; 去掉签名 forgets it', async () => {
+    const { deps } = serveFunction()
+    await deps.store.sign({ identity: 'browser-1', company: null, source: null, pledgedAt: '2024-09-23T08:00:00.000Z' })
+    // The pad's and the signature's canvases: a canvas that takes mouse strokes and records its ink.
+    const inked: string[] = []
+    const inkCanvas = () => Object.assign(new EventTarget(), {
+      width: 0,
+      height: 0,
+      getBoundingClientRect: () => ({ left: 0, top: 0 }),
+      getContext: () => new Proxy({}, { get: (_, key: string) => (key === 'stroke' ? () => inked.push('stroke') : () => undefined), set: () => true }),
+    })
+    const pad = inkCanvas()
+    const signatureCanvas = inkCanvas()
+    const posterNode = posterCanvas.canvasNode
+    const canvasNode = jest.spyOn(posterCanvas, 'canvasNode').mockImplementation(async (id: string) => {
+      if (id === 'signature-pad-canvas') return pad as never
+      if (id === 'my-poster-signature') return signatureCanvas as never
+      return posterNode(id)
+    })
+    const fetched = jest.spyOn(global, 'fetch')
+    try {
+      renderPage(MyPosterPage, { path: ROUTES.myPoster })
+      await waitFor(() => expect(posterImage()).not.toBeNull())
+      const calls = fetched.mock.calls.length
+      fireEvent.click(screen.getByText('添加手写签名'))
+      expect(screen.getByRole('dialog', { name: '手写签名' })).toBeTruthy()
+      expect(screen.getByText('在框内用手指（或鼠标）写下你的名字')).toBeTruthy()
+      await waitFor(() => expect(canvasNode).toHaveBeenCalledWith('signature-pad-canvas'))
+      await act(async () => {
+        pad.dispatchEvent(new MouseEvent('mousedown', { clientX: 30, clientY: 60 }))
+        pad.dispatchEvent(new MouseEvent('mousemove', { clientX: 150, clientY: 30 }))
+        pad.dispatchEvent(new MouseEvent('mousemove', { clientX: 270, clientY: 90 }))
+        pad.dispatchEvent(new MouseEvent('mouseup'))
+      })
+      // 清除重写 empties the pad; a second stroke is the signature.
+      await act(async () => { fireEvent.click(screen.getByText('清除重写')) })
+      await act(async () => {
+        pad.dispatchEvent(new MouseEvent('mousedown', { clientX: 30, clientY: 60 }))
+        pad.dispatchEvent(new MouseEvent('mousemove', { clientX: 270, clientY: 60 }))
+        pad.dispatchEvent(new MouseEvent('mouseup'))
+      })
+      const before = posterImage()?.getAttribute('src')
+      await act(async () => { fireEvent.click(screen.getByText('完成')) })
+      expect(screen.queryByRole('dialog', { name: '手写签名' })).toBeNull()
+      expect(readSignature()).toEqual([[100, 500, 900, 500]])
+      await waitFor(() => expect(posterImage()?.getAttribute('src')).not.toBe(before), { timeout: REDRAW_DELAY_MS * 10 })
+      expect(canvasNode).toHaveBeenCalledWith('my-poster-signature')
+      expect(inked.length).toBeGreaterThan(0)
+      // Nothing about it went to the server.
+      expect(fetched.mock.calls.length).toBe(calls)
+
+      expect(screen.getByText('重新签名')).toBeTruthy()
+      await act(async () => { fireEvent.click(screen.getByText('去掉签名')) })
+      expect(readSignature()).toBeNull()
+      expect(screen.getByText('添加手写签名')).toBeTruthy()
+    } finally {
+      canvasNode.mockRestore()
+      fetched.mockRestore()
+    }
+  })
 })

@@ -36,10 +36,25 @@ export const POSTER_WORDS = {
     nicknameTyped: '填写海报上的昵称',
     save: { album: '保存到相册', download: '下载海报' },
     fileName: '我的质量诚信承诺.png',
+    /** The layout picker (PERSONAL_LAYOUTS in src/poster/templates.ts). */
+    layout: '海报样式',
+    layouts: { classic: '红色', seal: '印章', band: '深蓝' } as Record<string, string>,
+    signature: '手写签名（选填，只保存在本机）',
+    sign: '添加手写签名',
+    resign: '重新签名',
+    removeSignature: '去掉签名',
     /** WeChat only: what the privacy dialog asks consent for. */
     privacyUses: '使用微信昵称和保存海报到相册',
   },
   share: '发送给朋友',
+  /** The signature pad (signature-pad/): strokes stay on this device, never uploaded. */
+  pad: {
+    title: '手写签名',
+    hint: '在框内用手指（或鼠标）写下你的名字',
+    clear: '清除重写',
+    cancel: '取消',
+    done: '完成',
+  },
   /** The 高清 choice beside saving (draw.ts EXPORT_WIDTHS: 2160 px wide). */
   hd: {
     save: { album: '保存高清图', download: '下载高清图' },

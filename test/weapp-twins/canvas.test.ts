@@ -157,9 +157,9 @@ describe('saving a poster at a size (subpackages/poster/draw.ts on WeChat)', () 
   test('standard saves 1080 × 1921 and 高清 2160 × 3842, each exported as a PNG temp file', async () => {
     const { fake, exportPoster, posterTemplates } = await loadDraw()
     const canvas = phoneCanvas(4096)
-    const standard = await exportPoster(canvas, posterTemplates[0], null, 'standard')
+    const standard = await exportPoster(canvas, posterTemplates[0], {}, 'standard')
     expect([standard.width, standard.height, standard.reduced]).toEqual([1080, 1921, false])
-    const hd = await exportPoster(canvas, posterTemplates[0], null, 'hd')
+    const hd = await exportPoster(canvas, posterTemplates[0], {}, 'hd')
     expect([hd.width, hd.height, hd.reduced]).toEqual([2160, 3842, false])
     expect(hd.image).toMatch(/^http:\/\/tmp\/canvas-\d+\.png$/)
     expect(callsTo(fake, 'canvasToTempFilePath').map(({ fileType }) => fileType)).toEqual(['png', 'png'])
@@ -167,7 +167,7 @@ describe('saving a poster at a size (subpackages/poster/draw.ts on WeChat)', () 
 
   test('a phone whose canvas stays blank over 2000 px: 高清 falls back to the largest size drawn whole, flagged reduced', async () => {
     const { fake, exportPoster, posterTemplates } = await loadDraw()
-    const hd = await exportPoster(phoneCanvas(2000), posterTemplates[0], null, 'hd')
+    const hd = await exportPoster(phoneCanvas(2000), posterTemplates[0], {}, 'hd')
     expect([hd.width, hd.height, hd.reduced]).toEqual([1728, 3074, true])
     // The blank 2160 px drawing is never exported.
     expect(callsTo(fake, 'canvasToTempFilePath')).toHaveLength(1)
@@ -183,12 +183,12 @@ describe('saving a poster at a size (subpackages/poster/draw.ts on WeChat)', () 
       const res = { errMsg: 'canvasToTempFilePath:fail' }
       setTimeout(() => { args.fail?.(res); args.complete?.(res) }, 0)
     }
-    const hd = await exportPoster(phoneCanvas(4096), posterTemplates[0], null, 'hd')
+    const hd = await exportPoster(phoneCanvas(4096), posterTemplates[0], {}, 'hd')
     expect([hd.width, hd.height, hd.reduced]).toEqual([1382, 2459, true])
   })
 
   test('a canvas that cannot even hold the on-screen size: the export rejects rather than save a blank poster', async () => {
     const { exportPoster, posterTemplates } = await loadDraw()
-    await expect(exportPoster(phoneCanvas(100), posterTemplates[0], null, 'standard')).rejects.toThrow(/Canvas cannot hold 750×1334/)
+    await expect(exportPoster(phoneCanvas(100), posterTemplates[0], {}, 'standard')).rejects.toThrow(/Canvas cannot hold 750×1334/)
   })
 })

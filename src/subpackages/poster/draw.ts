@@ -1,6 +1,6 @@
 import type { DrawOp, PosterTemplate } from '@/poster'
 import { renderPoster, renderScale } from '@/poster/render'
-import type { CodeArt, RenderTarget } from '@/poster/render'
+import type { CodeArt, PosterAssets, RenderTarget } from '@/poster/render'
 import { posterCanvas } from '@/services/canvas'
 import type { CanvasLimits } from '@/services/canvas-types'
 import { loadShareCode } from '@/services/share-code'
@@ -19,10 +19,10 @@ function describePoster (ops: DrawOp[]): string {
   return ops.flatMap((op) => (op.op === 'text' ? [op.text] : [])).join(' ')
 }
 
-/** Draws `template` `cssWidth` wide on the page's hidden canvas and exports it. */
-export async function drawPoster (canvas: RenderTarget, template: PosterTemplate, code: CodeArt | null, cssWidth = RENDER_CSS_WIDTH): Promise<DrawnPoster> {
+/** Draws `template` with its `assets` (code, signature) `cssWidth` wide on the page's hidden canvas and exports it. */
+export async function drawPoster (canvas: RenderTarget, template: PosterTemplate, assets: PosterAssets, cssWidth = RENDER_CSS_WIDTH): Promise<DrawnPoster> {
   const scale = renderScale(template, cssWidth, posterCanvas.pixelRatio())
-  const ops = renderPoster(canvas, template, scale, { code })
+  const ops = renderPoster(canvas, template, scale, assets)
   return { image: await posterCanvas.exportImage(canvas), description: describePoster(ops) }
 }
 
@@ -75,7 +75,7 @@ function holdsDrawing (canvas: RenderTarget, width: number, height: number) {
  * that size (known limits, a blank drawing or a failed export), it tries ever smaller sizes down to
  * the on-screen one, and says which it gave (`reduced`); rejects only when none could be drawn.
  */
-export async function exportPoster (canvas: RenderTarget, template: PosterTemplate, code: CodeArt | null, size: ExportSize): Promise<ExportedPoster> {
+export async function exportPoster (canvas: RenderTarget, template: PosterTemplate, assets: PosterAssets, size: ExportSize): Promise<ExportedPoster> {
   const wanted = EXPORT_WIDTHS[size] / template.width
   const floor = Math.min(wanted, (RENDER_CSS_WIDTH * posterCanvas.pixelRatio()) / template.width)
   let scale = Math.min(wanted, largestScale(template, posterCanvas.canvasLimits()))
@@ -84,7 +84,7 @@ export async function exportPoster (canvas: RenderTarget, template: PosterTempla
     const width = Math.round(template.width * scale)
     const height = Math.round(template.height * scale)
     try {
-      const ops = renderPoster(canvas, template, scale, { code })
+      const ops = renderPoster(canvas, template, scale, assets)
       if (!holdsDrawing(canvas, width, height)) throw new Error(`Canvas cannot hold ${width}×${height}`)
       const image = await posterCanvas.exportImage(canvas)
       return { image, description: describePoster(ops), width, height, reduced: scale < wanted }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { PosterTemplate } from '@/poster'
-import type { CodeArt, RenderTarget } from '@/poster/render'
+import type { CodeArt, PosterAssets, PosterImage, RenderTarget } from '@/poster/render'
 import { posterCanvas } from '@/services/canvas'
 import type { PosterCanvas } from '@/services/canvas-types'
 import { toast } from '@/services/feedback'
@@ -24,10 +24,11 @@ const posterSaveWords = (): SaveWords => {
   return { saved: now.saved, notSaved: now.notSaved, failed: now.drawFailed }
 }
 
-/** A poster to draw: its template and what fills its code slots (left out: my share code). */
+/** A poster to draw: its template, what fills its code slots (left out: my share code) and a signature. */
 export interface PosterJob {
   template: PosterTemplate
   code?: CodeArt | null
+  signature?: PosterImage | null
 }
 
 /**
@@ -69,17 +70,20 @@ export function usePosterCanvas (canvasId: string) {
     code.current ??= shareCodeOrNone(canvas)
     return code.current
   }, [])
+  const assetsFor = useCallback(async (canvas: RenderTarget, job: PosterJob): Promise<PosterAssets> => (
+    { code: await codeFor(canvas, job), signature: job.signature ?? null }
+  ), [codeFor])
 
   /** Draws a poster to be seen, `cssWidth` wide on screen; `withCode` tells whether its code slots are filled. */
   const draw = useCallback((job: PosterJob, cssWidth = RENDER_CSS_WIDTH) => run(async (canvas) => {
-    const art = await codeFor(canvas, job)
-    const poster = await drawPoster(canvas, job.template, art, cssWidth)
-    return { ...poster, withCode: art !== null }
-  }), [run, codeFor])
+    const assets = await assetsFor(canvas, job)
+    const poster = await drawPoster(canvas, job.template, assets, cssWidth)
+    return { ...poster, withCode: assets.code != null }
+  }), [run, assetsFor])
 
   const exportAt = useCallback((job: PosterJob, size: ExportSize) => run(async (canvas) => {
-    return exportPoster(canvas, job.template, await codeFor(canvas, job), size)
-  }), [run, codeFor])
+    return exportPoster(canvas, job.template, await assetsFor(canvas, job), size)
+  }), [run, assetsFor])
 
   const guarded = useCallback(async (action: () => Promise<void>) => {
     if (acting.current) return

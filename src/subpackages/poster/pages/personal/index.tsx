@@ -8,19 +8,24 @@ import { published } from '@/content'
 import { useContent } from '@/hooks/use-content'
 import { useFriendShare } from '@/hooks/use-page-share'
 import { useBarWords, useWords } from '@/hooks/use-words'
-import { NICKNAME_MAX } from '@/poster'
-import { asButton, describedImage, labelled } from '@/services/a11y'
+import { NICKNAME_MAX, PERSONAL_LAYOUTS } from '@/poster'
+import type { PersonalLayout } from '@/poster'
+import { asButton, asRadio, asRadioGroup, describedImage, labelled } from '@/services/a11y'
 import { posterCanvas } from '@/services/canvas'
 import { openTab, ROUTES } from '@/services/navigation'
 import { readNickname, saveNickname } from '@/services/pledge-draft'
 import { privacy } from '@/services/privacy'
 import { WORDS } from '@/words'
 import { POSTER_WORDS } from '@/words/poster'
+import SignaturePad from '../../signature-pad'
+import { forgetSignature, readSignature, saveSignature } from '../../signature'
+import type { Strokes } from '../../signature'
 import { usePosterCanvas } from '../../use-poster-canvas'
 import { useMyPoster } from './use-my-poster'
 import './index.scss'
 
 const CANVAS_ID = 'my-poster-canvas'
+const SIGNATURE_CANVAS_ID = 'my-poster-signature'
 
 export default function MyPosterPage () {
   useBarWords('personal')
@@ -32,8 +37,18 @@ export default function MyPosterPage () {
   useFriendShare({ title: WORDS.pledge.share(published.proposal.title), path: ROUTES.pledge })
   const [nickname, setNickname] = useState(readNickname)
   const canvas = usePosterCanvas(CANVAS_ID)
-  const { state, retry } = useMyPoster(canvas, nickname)
+  const [layout, setLayout] = useState<PersonalLayout>(PERSONAL_LAYOUTS[0])
+  const [signature, setSignature] = useState(readSignature)
+  const [signing, setSigning] = useState(false)
+  const { state, retry } = useMyPoster(canvas, { nickname, layout, signature, signatureCanvasId: SIGNATURE_CANVAS_ID })
   const wechatNickname = useWechatNickname()
+
+  function sign (strokes: Strokes | null) {
+    setSigning(false)
+    setSignature(strokes)
+    if (strokes) saveSignature(strokes)
+    else forgetSignature()
+  }
 
   function changeNickname (value: string) {
     setNickname(value)
@@ -55,8 +70,7 @@ export default function MyPosterPage () {
       />
     )
   } else {
-    const { poster, template } = state
-    const job = template && { template }
+    const { poster, job } = state
     body = (
       <>
         <View className='my-poster__preview'>
@@ -79,6 +93,25 @@ export default function MyPosterPage () {
             onInput={(event) => changeNickname(event.detail.value)}
             onBlur={(event) => changeNickname(event.detail.value)}
           />
+          <Text className='my-poster__label my-poster__label--next'>{words.personal.layout}</Text>
+          <View className='my-poster__layouts' {...asRadioGroup(words.personal.layout)}>
+            {PERSONAL_LAYOUTS.map((option) => (
+              <View
+                key={option}
+                id={`my-poster-layout-${option}`}
+                className={`my-poster__layout${option === layout ? ' my-poster__layout--chosen' : ''}`}
+                {...asRadio(option === layout, words.personal.layouts[option] ?? option)}
+                onClick={() => setLayout(option)}
+              >
+                {words.personal.layouts[option] ?? option}
+              </View>
+            ))}
+          </View>
+          <Text className='my-poster__label my-poster__label--next'>{words.personal.signature}</Text>
+          <View className='my-poster__signature'>
+            <Button className='my-poster__sign' id='my-poster-sign' size='small' onClick={() => setSigning(true)}>{signature ? words.personal.resign : words.personal.sign}</Button>
+            {signature && <Button className='my-poster__sign' id='my-poster-unsign' size='small' onClick={() => sign(null)}>{words.personal.removeSignature}</Button>}
+          </View>
         </View>
         <View className='my-poster__actions'>
           {posterCanvas.canShareImage() && (
@@ -97,9 +130,12 @@ export default function MyPosterPage () {
   return (
     <PageFrame className='my-poster'>
       {body}
+      {signing && <SignaturePad initial={signature} onDone={sign} onCancel={() => setSigning(false)} />}
       <PrivacyDialog uses={words.personal.privacyUses} />
       {/* Drawn off screen; the exported images are what people see, save and send. */}
       <Canvas type='2d' id={canvas.canvasId} className='my-poster__canvas' />
+      {/* My signature, drawn here for the poster to draw as a picture; it never leaves the device. */}
+      <Canvas type='2d' id={SIGNATURE_CANVAS_ID} className='my-poster__canvas' />
     </PageFrame>
   )
 }
