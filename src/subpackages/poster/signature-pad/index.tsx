@@ -34,17 +34,14 @@ export default function SignaturePad ({ initial = null, onDone, onCancel }: Sign
   const drawing = useRef(false)
   useDialogFocus(true, 'signature-pad')
 
-  // Where a touch is on the pad, in thousandths: WeChat gives canvas touches x / y on the canvas;
-  // browsers give page coordinates, taken from the canvas's place on the page.
+  // Where a touch is on the pad, in thousandths. Browsers give page coordinates (clientX / Y),
+  // taken from the canvas's place on the page; WeChat gives canvas touches x / y on the canvas.
   function pointOf (touch: Touchish | undefined): Point | null {
     if (!touch) return null
-    let x = touch.x
-    let y = touch.y
     const rect = (node.current as { getBoundingClientRect?: () => { left: number; top: number } } | null)?.getBoundingClientRect?.()
-    if ((x === undefined || y === undefined) && rect && touch.clientX !== undefined && touch.clientY !== undefined) {
-      x = touch.clientX - rect.left
-      y = touch.clientY - rect.top
-    }
+    const onPage = rect && touch.clientX !== undefined && touch.clientY !== undefined
+    const x = onPage ? touch.clientX! - rect.left : touch.x
+    const y = onPage ? touch.clientY! - rect.top : touch.y
     if (x === undefined || y === undefined) return null
     return { x: Math.round(Math.min(1, Math.max(0, x / PAD_WIDTH)) * 1000), y: Math.round(Math.min(1, Math.max(0, y / PAD_HEIGHT)) * 1000) }
   }
