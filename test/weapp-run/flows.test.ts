@@ -161,3 +161,40 @@ describe('privacy (onNeedPrivacyAuthorization)', () => {
     await pledge.waitForText('承诺编号 No.1')
   })
 })
+
+describe('my poster on WeChat: layout, signature by finger, 高清', () => {
+  test('a layout picked and a signature written on the pad are drawn; 高清 exports a 2160 × 3842 canvas to the album', async () => {
+    const signature = canvas2dNode()
+    const poster = canvas2dNode()
+    const { app, page } = await start({
+      path: PLEDGE,
+      wx: { albumAnswer: 'allow', canvasNodes: { '#my-poster-canvas': poster, '#signature-pad-canvas': canvas2dNode(), '#my-poster-signature': signature } },
+    })
+    await page.tap('#pledge-button')
+    await page.waitForText('承诺编号 No.1')
+    await page.tap('#pledge-poster')
+    const mine = await app.waitForPage(PERSONAL)
+    await mine.waitFor('#my-poster-image')
+    expect(['红色', '印章', '深蓝'].every((name) => mine.text().includes(name))).toBe(true)
+
+    const exports = () => app.fake.record.calls.filter((call) => call.api === 'canvasToTempFilePath').length
+    const drawn = exports()
+    await mine.tap('#my-poster-layout-band')
+    await app.waitFor(() => exports() > drawn, 2000, () => '换样式后海报没有重画')
+
+    await mine.tap('#my-poster-sign')
+    await mine.waitForText('在框内用手指（或鼠标）写下你的名字')
+    await mine.stroke('#signature-pad-canvas', [[30, 60], [150, 20], [270, 100]])
+    const signed = exports()
+    await mine.tap('#signature-done')
+    await app.waitFor(() => exports() > signed, 2000, () => '签名后海报没有重画')
+    // The signature is drawn for the poster at 4 device px per pad px; kept on the device only.
+    expect([signature.width, signature.height]).toEqual([1200, 480])
+    expect(app.fake.wx.getStorageSync('poster:signature')).toEqual([[100, 500, 500, 167, 900, 833]])
+
+    await mine.tap('#my-poster-save-hd')
+    await app.waitFor(() => app.fake.record.saved.length === 1, 2000, () => '高清海报没有保存')
+    expect([poster.width, poster.height]).toEqual([2160, 3842])
+    expect(app.fake.record.toasts).toContainEqual({ title: '已保存到相册', icon: 'success' })
+  })
+})

@@ -146,8 +146,8 @@ export class WeappPage {
     return this.find(selector)!
   }
 
-  /** A WeChat event on the element, as a finger or the keyboard sends it (tap, input, blur …). */
-  async trigger (selector: string, event: string, detail: object = {}) {
+  /** A WeChat event on the element, as a finger or the keyboard sends it (tap, input, blur …); `touches` for touch events. */
+  async trigger (selector: string, event: string, detail: object = {}, touches: object[] = []) {
     const element = await this.waitFor(selector)
     const target = (element as unknown as { __wxElement?: unknown }).__wxElement
     if (!target) throw new Error(`${selector} 不是小程序节点`)
@@ -157,13 +157,21 @@ export class WeappPage {
       bubbles: true,
       capturePhase: true,
       composed: true,
-      extraFields: { touches: {}, changedTouches: {} },
+      extraFields: { touches, changedTouches: touches },
     }))
     await this.app.settle()
   }
 
   tap (selector: string) {
     return this.trigger(selector, 'tap', { x: 0, y: 0 })
+  }
+
+  /** A finger drawn over a `<canvas>` through `points` (canvas touches carry x / y on the canvas). */
+  async stroke (selector: string, points: Array<[number, number]>) {
+    const at = ([x, y]: [number, number]) => [{ identifier: 0, x, y }]
+    await this.trigger(selector, 'touchstart', {}, at(points[0]))
+    for (const point of points.slice(1)) await this.trigger(selector, 'touchmove', {}, at(point))
+    await this.trigger(selector, 'touchend', {}, [])
   }
 
   input (selector: string, value: string) {

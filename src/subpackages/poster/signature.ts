@@ -32,7 +32,6 @@ export function forgetSignature () {
 
 interface InkContext {
   setTransform (a: number, b: number, c: number, d: number, e: number, f: number): void
-  clearRect (x: number, y: number, w: number, h: number): void
   beginPath (): void
   moveTo (x: number, y: number): void
   lineTo (x: number, y: number): void
@@ -43,13 +42,12 @@ interface InkContext {
   lineJoin: string
 }
 
-/** Draws `strokes` on `canvas`, sized `scale` device px per pad px, on a clear background. */
+/** Draws `strokes` on `canvas`, sized `scale` device px per pad px (sizing a canvas clears it). */
 export function drawStrokes (canvas: RenderTarget, strokes: Strokes, scale: number) {
   canvas.width = Math.round(PAD_WIDTH * scale)
   canvas.height = Math.round(PAD_HEIGHT * scale)
   const ctx = canvas.getContext('2d') as InkContext
   ctx.setTransform(scale, 0, 0, scale, 0, 0)
-  ctx.clearRect(0, 0, PAD_WIDTH, PAD_HEIGHT)
   ctx.strokeStyle = INK
   ctx.lineWidth = INK_WIDTH
   ctx.lineCap = 'round'
