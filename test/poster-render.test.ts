@@ -178,6 +178,16 @@ describe('decorative elements', () => {
 describe('signature image', () => {
   const area: PosterElement = { type: 'image', asset: 'signature', x: 100, y: 900, width: 300, height: 100, backing: '#fffdf7', rule: '#999999' }
 
+  test('a picture the platform refuses to draw leaves the area blank and the rest of the poster drawn', () => {
+    const { canvas, calls } = recordingCanvas()
+    const ctx = canvas.getContext() as Record<string, unknown>
+    ctx.drawImage = () => { throw new TypeError('drawImage: unsupported source') }
+    const after: PosterElement = { type: 'rect', x: 0, y: 1200, width: 750, height: 134, fill: '#b71c1c' }
+    const poster: PosterTemplate = { id: 'test', name: 'test', width: 750, height: 1334, background: '#ffffff', elements: [area, after] }
+    expect(() => renderPoster(canvas, poster, 1, { signature: { width: 360, height: 140 } })).not.toThrow()
+    expect(calls.filter((call) => call.name === 'fillRect').map((call) => call.fillStyle)).toContain('#b71c1c')
+  })
+
   test('without a signature nothing is drawn, not even the backing', () => {
     expect(drawOnly([area])).toEqual([])
     expect(drawOnly([area], { signature: null })).toEqual([])

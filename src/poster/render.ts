@@ -118,7 +118,12 @@ function draw (ctx: PosterContext, op: DrawOp, assets: PosterAssets) {
       const fit = Math.min((op.width - margin * 2) / image.width, (op.height - margin * 2) / image.height)
       const width = image.width * fit
       const height = image.height * fit
-      ctx.drawImage(image as unknown as CanvasImageSource, op.x + (op.width - width) / 2, op.y + (op.height - height) / 2, width, height)
+      try {
+        ctx.drawImage(image as unknown as CanvasImageSource, op.x + (op.width - width) / 2, op.y + (op.height - height) / 2, width, height)
+      } catch {
+        // A platform that will not draw this picture (a canvas as the source, on an older WeChat)
+        // leaves the area blank rather than the whole poster undrawn.
+      }
       if (op.rule) {
         ctx.fillStyle = op.rule
         ctx.fillRect(op.x + margin, op.y + op.height - margin / 2 - 1, op.width - margin * 2, 2)
