@@ -109,8 +109,8 @@ export default function MyPosterPage () {
           </View>
           <Text className='my-poster__label my-poster__label--next'>{words.personal.signature}</Text>
           <View className='my-poster__signature'>
-            <Button className='my-poster__sign' id='my-poster-sign' size='small' onClick={() => setSigning(true)}>{signature ? words.personal.resign : words.personal.sign}</Button>
-            {signature && <Button className='my-poster__sign' id='my-poster-unsign' size='small' onClick={() => sign(null)}>{words.personal.removeSignature}</Button>}
+            <Button className='my-poster__sign' id='my-poster-sign' onClick={() => setSigning(true)}>{signature ? words.personal.resign : words.personal.sign}</Button>
+            {signature && <Button className='my-poster__sign' id='my-poster-unsign' onClick={() => sign(null)}>{words.personal.removeSignature}</Button>}
           </View>
         </View>
         <View className='my-poster__actions'>
