@@ -36,7 +36,7 @@ export function drawSeal (ctx: PosterContext, op: Op<'seal'>) {
     ctx.arc(cx, cy, op.size / 2 - inset, 0, Math.PI * 2)
     ctx.stroke()
   } else {
-    squarePath(ctx, op.x, op.y, op.size, op.size * 0.06)
+    roundedPath(ctx, op.x, op.y, op.size, op.size, op.size * 0.06)
     ctx.fill()
     ctx.strokeRect(op.x + inset, op.y + inset, op.size - inset * 2, op.size - inset * 2)
   }
@@ -50,14 +50,15 @@ export function drawSeal (ctx: PosterContext, op: Op<'seal'>) {
   ctx.restore()
 }
 
-/** A square with corners cut by quarter circles of `r`. */
-function squarePath (ctx: PosterContext, x: number, y: number, size: number, r: number) {
+/** A rectangle with corners rounded by `radius` (at most half the shorter side), as a path. */
+export function roundedPath (ctx: PosterContext, x: number, y: number, width: number, height: number, radius: number) {
+  const r = Math.min(radius, width / 2, height / 2)
   ctx.beginPath()
   ctx.moveTo(x + r, y)
-  ctx.arcTo(x + size, y, x + size, y + size, r)
-  ctx.arcTo(x + size, y + size, x, y + size, r)
-  ctx.arcTo(x, y + size, x, y, r)
-  ctx.arcTo(x, y, x + size, y, r)
+  ctx.arcTo(x + width, y, x + width, y + height, r)
+  ctx.arcTo(x + width, y + height, x, y + height, r)
+  ctx.arcTo(x, y + height, x, y, r)
+  ctx.arcTo(x, y, x + width, y, r)
   ctx.closePath()
 }
 

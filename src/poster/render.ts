@@ -3,7 +3,7 @@
  * poster units map to device pixels. Layout (line breaking, alignment) is pure and lives in
  * layout.ts; this file only executes its draw ops.
  */
-import { drawBand, drawPattern, drawSeal, drawWatermark } from './decor'
+import { drawBand, drawPattern, drawSeal, drawWatermark, roundedPath } from './decor'
 import { CODE_LABEL_SIZE, codeCard, layoutPoster } from './layout'
 import type { DrawOp } from './layout'
 import { POSTER_FONT_FAMILY } from './types'
@@ -40,17 +40,6 @@ function fillStyle (ctx: PosterContext, fill: Fill, x: number, y: number, width:
   const gradient = ctx.createLinearGradient(cx - dx, cy - dy, cx + dx, cy + dy)
   for (const stop of fill.stops) gradient.addColorStop(stop.offset, stop.color)
   return gradient
-}
-
-function roundedPath (ctx: PosterContext, x: number, y: number, width: number, height: number, radius: number) {
-  const r = Math.min(radius, width / 2, height / 2)
-  ctx.beginPath()
-  ctx.moveTo(x + r, y)
-  ctx.arcTo(x + width, y, x + width, y + height, r)
-  ctx.arcTo(x + width, y + height, x, y + height, r)
-  ctx.arcTo(x, y + height, x, y, r)
-  ctx.arcTo(x, y, x + width, y, r)
-  ctx.closePath()
 }
 
 /** Draws one op; the code arrives already made through `assets`. */
