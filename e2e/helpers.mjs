@@ -60,6 +60,16 @@ export async function callPledge (page, server, data) {
   return response.json()
 }
 
+/** Runs `act` as a new person (a browser context of its own: a new identity) and returns what it returns. */
+export async function asSomeone (browser, act) {
+  const context = await browser.newContext()
+  try {
+    return await act(await context.newPage())
+  } finally {
+    await context.close()
+  }
+}
+
 /**
  * Promise.all for a test file's set-up. If one part fails, the parts that did start (a browser,
  * a server) are closed: left running, they keep the file alive and it hangs instead of failing.

@@ -4,7 +4,7 @@
 // Every state is checked with axe-core and saved as a screenshot.
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import { assertAccessible, callPledge, currentPage, launchBrowser, loadContent, openPhone, PAGE_TRANSITION_MS, screenshot, startAll, startServer } from './helpers.mjs'
+import { asSomeone, assertAccessible, callPledge, currentPage, launchBrowser, loadContent, openPhone, PAGE_TRANSITION_MS, screenshot, startAll, startServer } from './helpers.mjs'
 
 const ORGANISER_KEY = 'e2e-organiser-key-0123456789'
 const CALL = '响应倡议，去承诺'
@@ -28,10 +28,10 @@ before(async () => {
   ;[server, emptyServer, browser, content] = await startAll(
     startServer({ RATE_LIMIT: 'off', ORGANISER_KEY }), startServer({ RATE_LIMIT: 'off' }), launchBrowser(), loadContent())
   for (const [company, people] of UNITS) {
-    for (let i = 0; i < people; i++) await asSomeone((page) => callPledge(page, server, { action: 'sign', company }))
+    for (let i = 0; i < people; i++) await asSomeone(browser, (page) => callPledge(page, server, { action: 'sign', company }))
   }
-  friendScene = await asSomeone(async (page) => (await callPledge(page, server, { action: 'whoami' })).data.scene)
-  event = await asSomeone(async (page) => {
+  friendScene = await asSomeone(browser, async (page) => (await callPledge(page, server, { action: 'whoami' })).data.scene)
+  event = await asSomeone(browser, async (page) => {
     await page.request.get(`${server.url}organiser?key=${ORGANISER_KEY}`)
     return (await callPledge(page, server, { action: 'createEvent', name: '质量月开放日', date: '2024-09-23', place: '北京国家会议中心' })).data.event
   })
@@ -41,16 +41,6 @@ after(async () => {
   await server?.stop()
   await emptyServer?.stop()
 })
-
-/** Runs `act` as a new person (a context of its own: a new identity) and returns what it returns. */
-async function asSomeone (act) {
-  const context = await browser.newContext()
-  try {
-    return await act(await context.newPage())
-  } finally {
-    await context.close()
-  }
-}
 
 /** A phone in the mode's theme; at 特大 the size is chosen on 倡议书 first (saved, as a reader does). */
 async function phoneIn (mode, on = server) {

@@ -6,7 +6,7 @@
 // screenshot (news-<mode>-*).
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import { assertAccessible, callPledge, currentPage, launchBrowser, loadContent, openPhone, PAGE_TRANSITION_MS, screenshot, startAll, startServer } from './helpers.mjs'
+import { asSomeone, assertAccessible, callPledge, currentPage, launchBrowser, loadContent, openPhone, PAGE_TRANSITION_MS, screenshot, startAll, startServer } from './helpers.mjs'
 
 const ORGANISER_KEY = 'e2e-organiser-key-0123456789'
 const MODES = ['light', 'dark', 'xlarge']
@@ -27,7 +27,7 @@ before(async () => {
     (await callPledge(page, server, { action: 'saveNews', source: '质量周刊', title: '企业质量诚信倡议书发布', date: '2024-09-24' })).data.report,
     (await callPledge(page, server, { action: 'saveNews', source: '质量时报', title: '质量月千家企业倡议活动启动', date: '2024-09-25', link: `${SITE}/2024/0925.html` })).data.report,
   ])
-  for (const mode of MODES) await asSomeone((page) => callPledge(page, server, { action: 'sign', company: unitOf(mode) }))
+  for (const mode of MODES) await asSomeone(browser, (page) => callPledge(page, server, { action: 'sign', company: unitOf(mode) }))
 })
 after(async () => {
   await browser?.close()
@@ -37,17 +37,8 @@ after(async () => {
 /** The unit each mode's test hides: its own, so the three runs do not meet. */
 const unitOf = (mode) => `待隐藏的单位${{ light: '甲', dark: '乙', xlarge: '丙' }[mode]}`
 
-async function asSomeone (act) {
-  const context = await browser.newContext()
-  try {
-    return await act(await context.newPage())
-  } finally {
-    await context.close()
-  }
-}
-
 async function asOrganiser (act) {
-  return asSomeone(async (page) => {
+  return asSomeone(browser, async (page) => {
     await page.request.get(`${server.url}organiser?key=${ORGANISER_KEY}`)
     return act(page)
   })
